@@ -1,0 +1,44 @@
+# Set-up is part of every target: a fresh machine needs only Python 3.11, git, make and apt.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: serve build test lint linkcheck bench chromium clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(STAMP)
+
+## serve: set up, then preview the site at http://127.0.0.1:8000 (rebuilds on save)
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+## build: strict build into site/
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+## chromium: Debian's Chromium for the browser tests (no browser download)
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+
+## test: set up, then run every test (unit, build, links, workflows, browser, accessibility)
+test: $(STAMP) chromium
+	$(BIN)/python -m pytest
+
+## lint: ruff
+lint: $(STAMP)
+	$(BIN)/ruff check hooks tests bench
+
+## linkcheck: strict build, then lychee offline over the built HTML, fragments included
+linkcheck: build
+	$(BIN)/lychee --offline --include-fragments --index-files index.html --root-dir "$(CURDIR)/site" --no-progress site
+
+## bench: the generator against plain MkDocs on a synthetic corpus (see bench/README.md)
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf site test-artifacts .pytest_cache

@@ -1,0 +1,13 @@
+"""Explainer: turns an essay in ``seeds/`` into a reader's edition on MkDocs.
+
+Pipeline, one module each:
+
+* ``seeds``     seed folder -> :class:`~explainer.model.Essay` (text, metadata, paragraphs)
+* ``claims``    ``claims.md`` -> claims anchored to the essay's passages
+* ``glossary``  ``docs/glossary.md`` -> terms; ``terms`` matches them in text
+* ``site``      all of the above for one build
+* ``essaypage`` / ``citations`` / ``termlinks``: the Python-Markdown extensions that
+  render essays, ``[[p5]]`` citations and term links on every page
+
+The MkDocs glue is ``hooks/explainer_hooks.py``.
+"""

@@ -1,0 +1,125 @@
+"""``[[p5]]``: cite a paragraph of an essay from any page.
+
+Forms: ``[[p5]]`` (the page's essay), ``[[p5|your words]]`` (own link text),
+``[[trenin-2019:p5]]`` (a named essay). The page's essay is the one named by
+``essay:`` in its front matter, the essay a generated page belongs to, or the
+site's only essay. The link goes to the paragraph's anchor and carries the
+passage as its tooltip.
+
+A preprocessor checks every citation against the raw lines, so an error can
+name the line; the inline processor then renders them.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
+from markdown.util import AtomicString
+
+from .errors import EditorError
+from .model import Essay, Paragraph
+from .text import excerpt
+
+CITATION = r"\[\[(?:([a-z0-9][a-z0-9-]*):)?p(\d+)(?:\|([^\]|]+))?\]\]"
+_CITATION = re.compile(CITATION)
+_ANY = re.compile(r"\[\[(.*?)\]\]")
+_CODE_SPAN = re.compile(r"(`+).+?\1")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+DIRECTIVES = {"essays"}
+
+
+@dataclass(frozen=True)
+class Target:
+    essay: Essay
+    paragraph: Paragraph
+
+
+def resolve(site, slug: str | None, number: int, default: str | None) -> Target:
+    """The essay paragraph a citation names; raises ``LookupError`` with the valid targets."""
+    essays = site.by_slug
+    name = slug or default or (next(iter(essays)) if len(essays) == 1 else None)
+    if name is None:
+        raise LookupError("several essays exist, so this page must say which one it cites: "
+                          f"write [[{'|'.join(essays) or 'slug'}:pN]] or add 'essay: <slug>' to the page's front matter")
+    essay = essays.get(name)
+    if essay is None:
+        raise LookupError(f"there is no essay '{name}'; essays: {', '.join(essays) or 'none'}")
+    paragraph = essay.paragraph(number)
+    if paragraph is None:
+        raise LookupError(f"essay '{essay.slug}' has paragraphs p1 to p{len(essay.paragraphs)} only")
+    return Target(essay, paragraph)
+
+
+def check_citations(site, text: str, file: str, first_line: int, default: str | None) -> None:
+    """Raise :class:`EditorError` for the first citation in ``text`` that does not resolve."""
+    in_fence = False
+    for offset, line in enumerate(text.split("\n")):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence or "[[" not in line:
+            continue
+        for m in _ANY.finditer(_CODE_SPAN.sub("", line)):
+            if m.group(1) in DIRECTIVES and line.strip() == m.group():
+                continue
+            cite = _CITATION.fullmatch(m.group())
+            if cite is None:
+                raise EditorError(file, first_line + offset, f"'{m.group()}' is not a citation.",
+                                  "Write [[p5]], [[p5|link text]] or [[essay-slug:p5]]; use `[[` in code for literal brackets.")
+            try:
+                resolve(site, cite.group(1), int(cite.group(2)), default)
+            except LookupError as e:
+                raise EditorError(file, first_line + offset, f"the citation '{m.group()}' does not resolve: {e}.",
+                                  "Cite an existing paragraph; the essay page shows each paragraph's number.") from None
+
+
+class CitationPreprocessor(Preprocessor):
+    """Validates the page's citations with line numbers before anything else runs."""
+
+    def __init__(self, md: Markdown, site) -> None:
+        super().__init__(md)
+        self.site = site
+
+    def run(self, lines: list[str]) -> list[str]:
+        page = self.site.page
+        check_citations(self.site, "\n".join(lines), page.file or page.src, page.first_line, page.essay)
+        return lines
+
+
+class CitationInlineProcessor(InlineProcessor):
+    """Turns a citation into a link to the paragraph, with the passage as tooltip."""
+
+    def __init__(self, site) -> None:
+        super().__init__(CITATION)
+        self.site = site
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:
+        target = resolve(self.site, m.group(1), int(m.group(2)), self.site.page.essay)
+        return cite_link(self.site, target, m.group(3)), m.start(0), m.end(0)
+
+
+def cite_link(site, target: Target, text: str | None = None) -> etree.Element:
+    number = target.paragraph.number
+    a = etree.Element("a", {
+        "href": site.url_to(target.essay.page_src, target.paragraph.anchor),
+        "class": "explainer-cite",
+        "title": f"\u00b6{number}: \u201c{excerpt(target.paragraph.text)}\u201d",
+    })
+    a.text = AtomicString(text or f"\u00b6{number}")
+    return a
+
+
+class CitationExtension(Extension):
+    def __init__(self, site, **kwargs) -> None:
+        self.site = site
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.preprocessors.register(CitationPreprocessor(md, self.site), "explainer-citations", 40)
+        md.inlinePatterns.register(CitationInlineProcessor(self.site), "explainer-citation", 177)

@@ -1,0 +1,181 @@
+"""Read ``seeds/<slug>/claims.md`` and anchor each claim to the passage it quotes.
+
+Format, one section per claim::
+
+    ## Short title {#optional-id}
+
+    > The passage, quoted from the essay.
+
+    Kind: fact
+    Date: 2019-10-03
+
+    The note, in Markdown.
+
+    Sources:
+
+    - [Title](https://…), outlet, date.
+
+The quote must match the essay exactly once after normalising whitespace and
+quote marks; the footnote mark goes after its last character.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+from markdown.extensions.toc import slugify
+
+from .errors import EditorError
+from .model import CLAIM_KINDS, Claim, Essay
+from .text import normalise, normalise_with_map
+
+_HEADING = re.compile(r"^##(?!#)\s*(.*?)\s*(?:\{\s*#([A-Za-z][\w-]*)\s*\})?\s*#*\s*$")
+_FIELD = re.compile(r"^(Kind|Date|Dates)\s*:\s*(.*)$", re.IGNORECASE)
+_SOURCES = re.compile(r"^\**Sources\s*:\**\s*$", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^\s{0,3}[-*+]\s+(.*)$")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_LINK = re.compile(r"\]\((https?://[^)\s]+)|<https?://[^>\s]+>")
+_YEAR = re.compile(r"\b(1[89]|20)\d{2}\b")
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+
+
+def parse_claims(path: Path) -> list[Claim]:
+    """The claims of one file, in file order; raises :class:`EditorError` on any malformed section."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as e:
+        raise EditorError(path, None, f"the file is not UTF-8 (byte {e.start}).", "Save it as UTF-8.") from None
+    sections: list[tuple[int, list[str]]] = []
+    in_fence = False
+    for number, line in enumerate(lines, start=1):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        if not in_fence and line.startswith("##") and not line.startswith("###"):
+            sections.append((number, [line]))
+        elif sections:
+            sections[-1][1].append(line)
+        elif line.strip() and not line.startswith("# "):
+            raise EditorError(path, number, "text before the first claim.",
+                              "Start each claim with a '## Title' heading; only a '# Title' line may come before the first.")
+    claims = [_parse_section(path, start, body) for start, body in sections]
+    seen: dict[str, Claim] = {}
+    for claim in claims:
+        if claim.id in seen:
+            raise EditorError(path, claim.line, f"two claims have the id '{claim.id}' (the other is at line {seen[claim.id].line}).",
+                              "Give one of them a different title or an explicit '{#other-id}'.")
+        seen[claim.id] = claim
+    return claims
+
+
+def _parse_section(path: Path, start: int, lines: list[str]) -> Claim:
+    m = _HEADING.match(lines[0])
+    if not m or not m.group(1):
+        raise EditorError(path, start, "a claim heading needs a title.", "Write '## A short title' (optionally '{#an-id}').")
+    title, explicit_id = m.group(1), m.group(2)
+    claim_id = explicit_id or slugify(title, "-")
+    quote_lines: list[str] = []
+    quote_line = 0
+    kind = ""
+    kind_line = 0
+    dates: list[str] = []
+    note: list[str] = []
+    sources: list[str] = []
+    sources_line = 0
+    i = 1
+    while i < len(lines):
+        line, number = lines[i], start + i
+        stripped = line.strip()
+        if sources_line:
+            item = _LIST_ITEM.match(line)
+            if item:
+                sources.append(item.group(1).strip())
+            elif stripped and sources and line.startswith((" ", "\t")):
+                sources[-1] += " " + stripped
+            elif stripped:
+                raise EditorError(path, number, "only a list of sources may follow 'Sources:'.",
+                                  "Write each source as a '- ' list item; put notes above 'Sources:'.")
+        elif stripped.startswith(">") and not note and not kind:
+            quote_line = quote_line or number
+            quote_lines.append(stripped.lstrip(">").strip())
+        elif (field := _FIELD.match(stripped)) and not note:
+            key, value = field.group(1).lower(), field.group(2).strip()
+            if key == "kind":
+                kind, kind_line = value.lower(), number
+            else:
+                dates = [d.strip() for d in value.split(",") if d.strip()]
+                for d in dates:
+                    if not _DATE.match(d):
+                        raise EditorError(path, number, f"'{d}' is not a date.",
+                                          "Write dates as YYYY-MM-DD, YYYY-MM or YYYY, comma separated.")
+        elif _SOURCES.match(stripped):
+            sources_line = number
+        elif stripped.startswith("#"):
+            raise EditorError(path, number, "a claim cannot contain headings.",
+                              "Use '## ' only to start a new claim; write the note as paragraphs.")
+        elif stripped or note:
+            note.append(line)
+        i += 1
+
+    where = f"claim '{title}'"
+    if not quote_lines:
+        raise EditorError(path, start, f"{where} quotes no passage.",
+                          "Put the passage it annotates right after the heading, as a '> ' quote copied from the essay.")
+    if not kind:
+        raise EditorError(path, start, f"{where} has no 'Kind:' line.", f"Add 'Kind: …', one of: {', '.join(CLAIM_KINDS)}.")
+    if kind not in CLAIM_KINDS:
+        raise EditorError(path, kind_line, f"unknown kind '{kind}'.", f"Use one of: {', '.join(CLAIM_KINDS)}.")
+    if not sources_line or not sources:
+        raise EditorError(path, sources_line or start, f"{where} has no source.",
+                          "End the claim with 'Sources:' and a list: a link, or author, title, outlet and date.")
+    for offset, source in enumerate(sources):
+        if not _LINK.search(source) and not _YEAR.search(source):
+            raise EditorError(path, sources_line + 1 + offset, f"the source '{source}' has neither a link nor a date.",
+                              "Give a link ([title](https://…)) or a full citation: author, title, outlet, date.")
+    while note and not note[-1].strip():
+        note.pop()
+    if not any(n.strip() for n in note):
+        raise EditorError(path, start, f"{where} has no note.", "Between the 'Kind:' line and 'Sources:', say what the passage rests on.")
+    return Claim(id=claim_id, title=title, quote=" ".join(quote_lines), kind=kind, dates=dates,
+                 note="\n".join(note).strip("\n"), sources=sources, file=path, line=quote_line)
+
+
+def anchor_claims(essay: Essay, claims: list[Claim]) -> list[Claim]:
+    """Place each claim in the essay and number the claims in reading order."""
+    normalised = [normalise_with_map(p.text) for p in essay.paragraphs]
+    for claim in claims:
+        wanted = normalise(claim.quote)
+        hits = [(i, m.start()) for i, (text, _) in enumerate(normalised) for m in re.finditer(re.escape(wanted), text)]
+        if not hits:
+            raise EditorError(claim.file, claim.line, "the quoted passage is not in the essay.",
+                              f"Copy it exactly from the essay. Closest passage: \"{_closest(wanted, [t for t, _ in normalised])}\"")
+        if len(hits) > 1:
+            where = ", ".join(f"p{i + 1}" for i, _ in hits)
+            raise EditorError(claim.file, claim.line, f"the quoted passage occurs {len(hits)} times in the essay ({where}).",
+                              "Quote more of the surrounding words so it matches only once.")
+        index, start = hits[0]
+        offsets = normalised[index][1]
+        claim.paragraph = index + 1
+        claim.end = offsets[start + len(wanted) - 1] + 1
+    ordered = sorted(claims, key=lambda c: (c.paragraph, c.end))
+    for number, claim in enumerate(ordered, start=1):
+        claim.number = number
+    return ordered
+
+
+def _closest(wanted: str, paragraphs: list[str]) -> str:
+    """The passage of the essay most like ``wanted``: a window of its length around the best match."""
+    best, best_ratio = "", 0.0
+    size = len(wanted)
+    for text in paragraphs:
+        words = text.split(" ")
+        starts = [0]
+        for w in words[:-1]:
+            starts.append(starts[-1] + len(w) + 1)
+        for s in starts:
+            window = text[s : s + size]
+            ratio = difflib.SequenceMatcher(None, wanted, window, autojunk=False).ratio()
+            if ratio > best_ratio:
+                best, best_ratio = window, ratio
+    return best

@@ -1,0 +1,184 @@
+"""The reader's edition of an essay, and the lists that lead to it.
+
+The generated page source is tiny: a marker line for the essay body and the
+claims as Python-Markdown footnote definitions. The block processor renders
+the body straight from the :class:`Essay` model, as elements whose text is an
+``AtomicString``: the essay is *text*, so nothing in it is ever read as
+Markdown or HTML. The only Markdown it receives is each claim's footnote
+reference, placed after the last character of the claim's quote.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as etree
+
+import yaml
+from markdown import Markdown
+from markdown.blockprocessors import BlockProcessor
+from markdown.extensions import Extension
+from markdown.util import AtomicString
+
+from .model import CLAIM_KINDS, Claim, Essay
+
+ESSAY_MARKER = "%%explainer-essay {slug}%%"
+_ESSAY_MARKER = re.compile(r"^%%explainer-essay ([a-z0-9-]+)%%$")
+_ESSAY_LIST = re.compile(r"^\[\[essays\]\]$")
+
+
+def footnote_id(claim: Claim) -> str:
+    return f"claim-{claim.id}"
+
+
+def kind_label(kind: str) -> str:
+    return f'<span class="explainer-kind explainer-kind--{kind}" title="{CLAIM_KINDS[kind]}">{kind.capitalize()}</span>'
+
+
+def _indent(text: str) -> str:
+    return "\n".join(("    " + line) if line.strip() else "" for line in text.split("\n"))
+
+
+def _front_matter(**values: object) -> str:
+    return "---\n" + yaml.safe_dump({k: v for k, v in values.items() if v}, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+def _sources_markdown(claim: Claim) -> str:
+    return "\n".join(f"- {source}" for source in claim.sources)
+
+
+def essay_markdown(essay: Essay) -> str:
+    """The generated source of ``essays/<slug>/index.md``."""
+    parts = [_front_matter(title=essay.title, description=essay.summary, explainer_essay=essay.slug),
+             ESSAY_MARKER.format(slug=essay.slug), ""]
+    for claim in essay.claims:
+        note = (f"{kind_label(claim.kind)} {claim.note}\n\n"
+                f"Sources:\n\n{_sources_markdown(claim)}\n\n"
+                f"[Claims register: {claim.title}](claims.md#{claim.id}){{ .explainer-register-link }}")
+        parts.append(f"[^{footnote_id(claim)}]: {_indent(note).lstrip()}\n")
+    return "\n".join(parts)
+
+
+def register_markdown(essay: Essay) -> str:
+    """The generated source of ``essays/<slug>/claims.md``, the claims register."""
+    parts = [_front_matter(title=f"Claims register: {essay.title}", explainer_essay=essay.slug),
+             "# Claims register\n",
+             "Every claim annotated in [the essay](index.md), in reading order: what kind of statement it is, "
+             "the passage, the note and its sources. Kinds: "
+             + "; ".join(f"{kind_label(k)} {what}" for k, what in CLAIM_KINDS.items()) + ".\n"]
+    for claim in essay.claims:
+        dates = f" · {', '.join(claim.dates)}" if claim.dates else ""
+        parts.append(
+            f"## {claim.number}. {claim.title} {{ #{claim.id} }}\n\n"
+            f"{kind_label(claim.kind)}{dates} · [[p{claim.paragraph}|Paragraph {claim.paragraph}]]"
+            f" · [Footnote {claim.number}](index.md#fnref:{footnote_id(claim)})\n\n"
+            f'<blockquote class="explainer-passage" markdown="0"><p>{_html_text(claim.quote)}</p></blockquote>\n\n'
+            f"{claim.note}\n\n**Sources**\n\n{_sources_markdown(claim)}\n"
+        )
+    if not essay.claims:
+        parts.append("No claims have been annotated yet.\n")
+    return "\n".join(parts)
+
+
+def _html_text(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+class EssayProcessor(BlockProcessor):
+    """Renders ``%%explainer-essay slug%%`` into header, numbered paragraphs and author box."""
+
+    def __init__(self, parser, site) -> None:
+        super().__init__(parser)
+        self.site = site
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return bool(_ESSAY_MARKER.match(block.strip()))
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+        slug = _ESSAY_MARKER.match(blocks.pop(0).strip()).group(1)
+        essay = self.site.by_slug[slug]
+        article = etree.SubElement(parent, "div", {"class": "explainer-essay"})
+        self._header(article, essay)
+        marks: dict[int, list[Claim]] = {}
+        for claim in essay.claims:
+            marks.setdefault(claim.paragraph, []).append(claim)
+        body = etree.SubElement(article, "div", {"class": "explainer-essay-body"})
+        for paragraph in essay.paragraphs:
+            p = etree.SubElement(body, "p", {"id": paragraph.anchor, "class": "explainer-para"})
+            link = etree.SubElement(p, "a", {"class": "explainer-permalink", "href": f"#{paragraph.anchor}",
+                                             "title": f"Link to paragraph {paragraph.number}"})
+            link.text = AtomicString(str(paragraph.number))
+            last, text = link, paragraph.text
+            position = 0
+            for claim in marks.get(paragraph.number, []):
+                last.tail = AtomicString(text[position:claim.end])
+                # Plain (non-atomic) text: the footnotes extension turns it into the reference.
+                last = etree.SubElement(p, "span", {"class": f"explainer-mark explainer-mark--{claim.kind}"})
+                last.text = f"[^{footnote_id(claim)}]"
+                position = claim.end
+            last.tail = AtomicString(text[position:])
+        if essay.author_note:
+            aside = etree.SubElement(article, "aside", {"class": "explainer-author", "aria-label": "About the author"})
+            p = etree.SubElement(aside, "p")
+            p.text = AtomicString(essay.author_note)
+
+    def _header(self, parent: etree.Element, essay: Essay) -> None:
+        header = etree.SubElement(parent, "header", {"class": "explainer-essay-header"})
+        h1 = etree.SubElement(header, "h1")
+        h1.text = AtomicString(essay.title)
+        byline = etree.SubElement(header, "p", {"class": "explainer-byline"})
+        byline.text = AtomicString(f"By {essay.author} · ")
+        where = essay.publication + (f", {essay.series}" if essay.series else "")
+        source = etree.SubElement(byline, "a", {"href": essay.url}) if essay.url else etree.SubElement(byline, "span")
+        source.text = AtomicString(where)
+        source.tail = AtomicString(" · ")
+        time = etree.SubElement(byline, "time", {"datetime": essay.date.isoformat()})
+        time.text = AtomicString(f"{essay.date.day} {essay.date:%B %Y}")
+        time.tail = AtomicString(f" · {essay.reading_minutes} min read")
+        if essay.note:
+            note = etree.SubElement(header, "p", {"class": "explainer-edition-note"})
+            note.text = AtomicString(essay.note)
+
+
+class EssayListProcessor(BlockProcessor):
+    """Renders a paragraph ``[[essays]]`` as a grid of cards, one per essay, newest first."""
+
+    def __init__(self, parser, site) -> None:
+        super().__init__(parser)
+        self.site = site
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return bool(_ESSAY_LIST.match(block.strip()))
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+        blocks.pop(0)
+        grid = etree.SubElement(parent, "div", {"class": "grid cards explainer-essays"})
+        ul = etree.SubElement(grid, "ul")
+        for essay in self.site.essays:
+            li = etree.SubElement(ul, "li")
+            title = etree.SubElement(etree.SubElement(li, "p"), "strong")
+            a = etree.SubElement(title, "a", {"href": self.site.url_to(essay.page_src)})
+            a.text = AtomicString(essay.title)
+            byline = etree.SubElement(li, "p", {"class": "explainer-byline"})
+            byline.text = AtomicString(f"{essay.author} · {essay.publication} · {essay.date.day} {essay.date:%B %Y}"
+                                       f" · {essay.reading_minutes} min read")
+            if essay.summary:
+                summary = etree.SubElement(li, "p")
+                summary.text = AtomicString(essay.summary)
+            if essay.claims:
+                more = etree.SubElement(li, "p")
+                link = etree.SubElement(more, "a", {"href": self.site.url_to(essay.register_src)})
+                link.text = AtomicString(f"{len(essay.claims)} annotated claims")
+        if not self.site.essays:
+            p = etree.SubElement(grid, "p")
+            p.text = AtomicString("No essays yet: add a folder under seeds/.")
+
+
+class EssayExtension(Extension):
+    def __init__(self, site, **kwargs) -> None:
+        self.site = site
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.parser.blockprocessors.register(EssayProcessor(md.parser, self.site), "explainer-essay", 110)
+        md.parser.blockprocessors.register(EssayListProcessor(md.parser, self.site), "explainer-essay-list", 109)

@@ -1,0 +1,129 @@
+"""Read ``docs/glossary.md`` into :class:`Term`s.
+
+Format, one ``##`` section per term::
+
+    ## Early warning system {#optional-id}
+
+    Also: early warning, missile attack warning system
+
+    The short definition: one paragraph, shown as the tooltip wherever the term is linked.
+
+    As much more as the term needs.
+
+Case rule: a name whose letters after the first are all lower case matches in any
+case ("Entente" matches "entente"); a name with a capital after its first letter
+("NATO", "Entente Cordiale") matches only as written.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import markdown
+from markdown.extensions.toc import slugify
+
+from .errors import EditorError
+from .model import Term
+
+SHORT_LIMIT = 300
+_HEADING = re.compile(r"^##(?!#)\s*(.*?)\s*(?:\{\s*#([A-Za-z][\w-]*)\s*\})?\s*#*\s*$")
+_ALSO = re.compile(r"^(?:\*\*|\*|_)?Also:(?:\*\*|\*|_)?\s*(.*)$")
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_NOT_PROSE = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|>|#|\||```|~~~|<|!!!|\[\^)")
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def parse_glossary(path: Path) -> list[Term]:
+    """The terms of the glossary, in file order; names checked for collisions."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise EditorError(path, None, "the glossary page is missing.", "Create it with one '## Term' section per term.") from None
+    except UnicodeDecodeError as e:
+        raise EditorError(path, None, f"the file is not UTF-8 (byte {e.start}).", "Save it as UTF-8.") from None
+    sections: list[tuple[int, list[str]]] = []
+    in_fence = False
+    for number, line in enumerate(lines, start=1):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        if not in_fence and line.startswith("##") and not line.startswith("###"):
+            sections.append((number, [line]))
+        elif sections:
+            sections[-1][1].append(line)
+    terms = [_parse_section(path, start, body) for start, body in sections]
+    check_collisions(path, terms)
+    return terms
+
+
+def _parse_section(path: Path, start: int, lines: list[str]) -> Term:
+    m = _HEADING.match(lines[0])
+    if not m or not m.group(1):
+        raise EditorError(path, start, "a glossary heading needs the term.", "Write '## Term' (optionally '{#an-id}').")
+    name, term_id = m.group(1), m.group(2) or slugify(m.group(1), "-")
+    blocks = _blocks(lines[1:], start + 1)
+    aliases: list[str] = []
+    if blocks and (also := _ALSO.match(blocks[0][1])):
+        line = blocks[0][0]
+        aliases = [a.strip() for a in " ".join([also.group(1), *blocks[0][2:]]).split(",")]
+        if not all(aliases):
+            raise EditorError(path, line, f"the 'Also:' line of '{name}' has an empty name.",
+                              "List the other forms separated by single commas, e.g. 'Also: ententes, entente-like'.")
+        blocks = blocks[1:]
+    if not blocks:
+        raise EditorError(path, start, f"the term '{name}' has no definition.",
+                          "Add a paragraph under the heading: the short definition shown as the tooltip.")
+    line, first, *rest = blocks[0]
+    if _NOT_PROSE.match(first):
+        raise EditorError(path, line, f"the definition of '{name}' must start with a paragraph of prose.",
+                          "Put a one-paragraph short definition first; lists, quotes and tables can follow it.")
+    short = plain_text(" ".join([first, *rest]))
+    if len(short) > SHORT_LIMIT:
+        raise EditorError(path, line, f"the short definition of '{name}' is {len(short)} characters; a tooltip holds {SHORT_LIMIT}.",
+                          "Shorten the first paragraph and move the detail into a second paragraph.")
+    return Term(id=term_id, name=name, aliases=aliases, short=short, line=start)
+
+
+def _blocks(lines: list[str], first_line: int) -> list[list]:
+    """Paragraph-like blocks as [line, first text line, more lines…]."""
+    blocks: list[list] = []
+    current: list | None = None
+    for offset, line in enumerate(lines):
+        if line.strip():
+            if current is None:
+                current = [first_line + offset, line.strip()]
+                blocks.append(current)
+            else:
+                current.append(line.strip())
+        else:
+            current = None
+    return blocks
+
+
+def plain_text(source: str) -> str:
+    """Markdown of one paragraph as plain text (emphasis and links dropped, entities decoded)."""
+    rendered = markdown.markdown(source)
+    return html.unescape(_TAGS.sub("", rendered)).strip()
+
+
+def check_collisions(path: Path, terms: list[Term]) -> None:
+    """Two names that are the same ignoring case would make matching ambiguous."""
+    owner: dict[str, tuple[Term, str]] = {}
+    ids: dict[str, Term] = {}
+    for term in terms:
+        if term.id in ids:
+            raise EditorError(path, term.line, f"the terms '{ids[term.id].name}' and '{term.name}' have the same anchor '#{term.id}'.",
+                              "Give one of them an explicit '{#other-id}' after the heading.")
+        ids[term.id] = term
+        for name in term.names:
+            key = " ".join(name.casefold().split())
+            if key in owner:
+                other, other_name = owner[key]
+                where = ("twice in the same entry" if other is term
+                         else f"by '{other.name}' (line {other.line}) and '{term.name}' (line {term.line})")
+                raise EditorError(path, term.line,
+                                  f"the name '{name}' is claimed {where} (as '{other_name}' and '{name}'); "
+                                  "names must differ in more than case.",
+                                  "Keep the name in one entry only.")
+            owner[key] = (term, name)

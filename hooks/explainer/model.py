@@ -1,0 +1,111 @@
+"""The data the generator works on: essays, their paragraphs and claims, glossary terms.
+
+Plain dataclasses; parsing lives in ``seeds``, ``claims`` and ``glossary``,
+rendering in the Markdown extensions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CLAIM_KINDS: dict[str, str] = {
+    "fact": "a checkable statement about events, dates, documents or numbers",
+    "paraphrase": "the essay's rendering of someone's words or of a document",
+    "assessment": "the author's judgement or interpretation",
+    "forecast": "a statement about what will or could happen",
+}
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of an essay as published, with its permanent number."""
+
+    number: int
+    text: str
+    line: int  # where it starts in essay.txt
+
+    @property
+    def anchor(self) -> str:
+        return f"p{self.number}"
+
+
+@dataclass
+class Claim:
+    """A passage of an essay with a note saying what it rests on."""
+
+    id: str
+    title: str
+    quote: str
+    kind: str
+    dates: list[str]
+    note: str  # Markdown
+    sources: list[str]  # Markdown, one per source
+    file: Path
+    line: int
+    paragraph: int = 0  # set when anchored
+    end: int = 0  # offset in the paragraph text where the footnote mark goes
+    number: int = 0  # footnote number, in reading order
+
+
+@dataclass
+class Essay:
+    """An essay from ``seeds/<slug>/``: metadata, numbered paragraphs, author note, claims."""
+
+    slug: str
+    folder: Path
+    title: str
+    author: str
+    date: dt.date
+    publication: str
+    paragraphs: list[Paragraph]
+    series: str | None = None
+    url: str | None = None
+    summary: str | None = None
+    note: str | None = None
+    author_note: str | None = None
+    claims: list[Claim] = field(default_factory=list)
+
+    @property
+    def page_src(self) -> str:
+        return f"essays/{self.slug}/index.md"
+
+    @property
+    def register_src(self) -> str:
+        return f"essays/{self.slug}/claims.md"
+
+    @property
+    def words(self) -> int:
+        return sum(len(p.text.split()) for p in self.paragraphs)
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, round(self.words / 230))
+
+    def paragraph(self, number: int) -> Paragraph | None:
+        return self.paragraphs[number - 1] if 0 < number <= len(self.paragraphs) else None
+
+
+@dataclass
+class Term:
+    """A glossary entry: the names it matches and the short definition for tooltips."""
+
+    id: str
+    name: str
+    aliases: list[str]
+    short: str  # plain text, for the tooltip
+    line: int
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """Where a term was met while rendering: for the glossary's "Used in" lists."""
+
+    page_src: str
+    anchor: str | None
+    label: str

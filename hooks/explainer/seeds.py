@@ -1,0 +1,231 @@
+"""Read ``seeds/<slug>/``: the essay text as published and its metadata, into an :class:`Essay`.
+
+The text is split into paragraphs at blank lines; the boilerplate passages the
+metadata names are dropped and the author note is set aside, and what is left is
+numbered ``p1`` … ``pN``. Every problem is an :class:`EditorError` naming the
+file, the line and the fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import EditorError
+from .model import Essay, Paragraph
+from .text import normalise, suggest
+
+TEXT_FILE = "essay.txt"
+META_FILE = "meta.yml"
+CLAIMS_FILE = "claims.md"
+
+REQUIRED = {
+    "title": "the headline as published",
+    "author": "who wrote it",
+    "date": "publication date, YYYY-MM-DD",
+    "publication": "where it was published",
+}
+OPTIONAL = {
+    "series": "the publication's series or section",
+    "url": "the original address",
+    "omit": "list of whole paragraphs of publisher boilerplate to leave out",
+    "author_note": "how the author note paragraph begins; shown as an author box",
+    "summary": "one or two sentences for the home page and search results",
+    "note": "an editorial note about the text (provenance, what is uncertain)",
+}
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def load_essays(seeds_dir: Path) -> list[Essay]:
+    """Every essay under ``seeds_dir``, newest first (then by slug), claims not yet attached."""
+    if not seeds_dir.is_dir():
+        return []
+    essays = [load_essay(d) for d in sorted(seeds_dir.iterdir()) if d.is_dir() and not d.name.startswith((".", "_"))]
+    return sorted(essays, key=lambda e: (-e.date.toordinal(), e.slug))
+
+
+def load_essay(folder: Path) -> Essay:
+    """Parse one seed folder."""
+    text_path, meta_path = folder / TEXT_FILE, folder / META_FILE
+    if not _SLUG.match(folder.name):
+        raise EditorError(folder, None, f"the folder name '{folder.name}' cannot be used in an address.",
+                          "Rename it with lower-case letters, digits and hyphens only, e.g. 'trenin-2019'.")
+    if not text_path.is_file():
+        raise EditorError(folder, None, f"the seed folder has no {TEXT_FILE}.",
+                          f"Put the essay, exactly as published, in {text_path} (paragraphs separated by blank lines).")
+    if not meta_path.is_file():
+        raise EditorError(folder, None, f"the seed folder has no {META_FILE}.",
+                          f"Create {meta_path} with at least: {', '.join(REQUIRED)}.")
+    meta = _read_meta(meta_path)
+    raw = _read_text(text_path)
+    paragraphs = _split_paragraphs(raw)
+    if not paragraphs:
+        raise EditorError(text_path, None, "the essay is empty.", "Paste the essay's text into the file.")
+
+    omitted: set[int] = set()
+    for entry, entry_line in meta["omit"]:
+        omitted.add(_find_whole_paragraph(entry, paragraphs, meta_path, entry_line, text_path))
+    author_note = None
+    if meta["author_note"]:
+        prefix, prefix_line = meta["author_note"]
+        idx = _find_author_note(prefix, paragraphs, omitted, meta_path, prefix_line, text_path)
+        omitted.add(idx)
+        author_note = paragraphs[idx][1]
+
+    kept = [(line, text) for i, (line, text) in enumerate(paragraphs) if i not in omitted]
+    if not kept:
+        raise EditorError(text_path, None, "no paragraph of the essay is left once boilerplate and author note are set aside.",
+                          f"Check the 'omit' and 'author_note' entries in {meta_path}.")
+    return Essay(
+        slug=folder.name,
+        folder=folder,
+        title=meta["title"],
+        author=meta["author"],
+        date=meta["date"],
+        publication=meta["publication"],
+        series=meta["series"],
+        url=meta["url"],
+        summary=meta["summary"],
+        note=meta["note"],
+        author_note=author_note,
+        paragraphs=[Paragraph(n, text, line) for n, (line, text) in enumerate(kept, start=1)],
+    )
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader that remembers the line of each top-level key and list item."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__lines__"] = {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+    mapping["__items__"] = {
+        k.value: [item.start_mark.line + 1 for item in v.value]
+        for k, v in node.value if isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.SequenceNode)
+    }
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _read_meta(path: Path) -> dict[str, Any]:
+    """Load and check the metadata; values come back typed, with source lines where useful."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+    except UnicodeDecodeError as e:
+        raise EditorError(path, None, f"the file is not UTF-8 (byte {e.start}).", "Save it as UTF-8.") from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        problem = getattr(e, "problem", None) or str(e)
+        raise EditorError(path, mark.line + 1 if mark else None, f"this is not valid YAML: {problem}.",
+                          "Write one 'key: value' per line; put values with ': ' or quotes inside in quotes.") from None
+    if not isinstance(data, dict):
+        raise EditorError(path, 1, "the metadata must be a set of 'key: value' lines.",
+                          f"Start from this: {', '.join(f'{k}: …' for k in REQUIRED)}.")
+    lines: dict[str, int] = data.pop("__lines__")
+    items: dict[str, list[int]] = data.pop("__items__")
+    known = [*REQUIRED, *OPTIONAL]
+    for key in data:
+        if key not in known:
+            raise EditorError(path, lines.get(key), f"unknown key '{key}'.{suggest(str(key), known)}",
+                              f"Valid keys: {', '.join(known)}.")
+    for key, what in REQUIRED.items():
+        if data.get(key) in (None, ""):
+            raise EditorError(path, lines.get(key), f"the required key '{key}' ({what}) is missing or empty.",
+                              f"Add a line '{key}: …'.")
+
+    out: dict[str, Any] = {}
+    for key in known:
+        value = data.get(key)
+        if key == "date":
+            out[key] = _as_date(value, path, lines.get(key))
+        elif key == "omit":
+            out[key] = _as_list(value, path, lines.get(key, 1), key, items.get(key, []))
+        elif key == "author_note":
+            out[key] = (_as_str(value, path, lines.get(key), key), lines.get(key)) if value is not None else None
+        else:
+            out[key] = _as_str(value, path, lines.get(key), key) if value is not None else None
+    return out
+
+
+def _as_str(value: Any, path: Path, line: int | None, key: str) -> str:
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return str(value).strip()
+    raise EditorError(path, line, f"'{key}' must be a single line of text.", f"Write '{key}: \"…\"'.")
+
+
+def _as_date(value: Any, path: Path, line: int | None) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise EditorError(path, line, f"'date: {value}' is not a date.", "Write it as YYYY-MM-DD, e.g. 'date: 2019-12-02'.") from None
+
+
+def _as_list(value: Any, path: Path, line: int, key: str, item_lines: list[int]) -> list[tuple[str, int]]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise EditorError(path, line, f"'{key}' must be a list of passages.",
+                          f"Write '{key}:' and then one '  - \"…\"' line per passage.")
+    return [(v, item_lines[i] if i < len(item_lines) else line) for i, v in enumerate(value)]
+
+
+def _read_text(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        raise EditorError(path, line, f"the text is not UTF-8 (byte 0x{data[e.start]:02x} at column {column}).",
+                          "Re-save the file as UTF-8; do not retype the essay.") from None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    for i, ch in enumerate(text):
+        if ch not in "\n\t" and unicodedata.category(ch) == "Cc":
+            raise EditorError(path, text.count("\n", 0, i) + 1, f"the text contains the control character U+{ord(ch):04X}.",
+                              "Delete it; published text has no control characters.")
+    return text
+
+
+def _split_paragraphs(text: str) -> list[tuple[int, str]]:
+    """(line, text) for each block of text between blank lines."""
+    out: list[tuple[int, str]] = []
+    for m in re.finditer(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*", text):
+        out.append((text.count("\n", 0, m.start()) + 1, m.group().strip()))
+    return out
+
+
+def _find_whole_paragraph(entry: str, paragraphs: list[tuple[int, str]], meta: Path, line: int, text_path: Path) -> int:
+    wanted = normalise(entry)
+    for i, (_, text) in enumerate(paragraphs):
+        if normalise(text) == wanted:
+            return i
+    for _, (pline, text) in enumerate(paragraphs):
+        if wanted and wanted in normalise(text):
+            raise EditorError(meta, line, f"the passage to omit is only part of the paragraph at {text_path.name} line {pline}.",
+                              "Omit whole paragraphs only: quote the entire paragraph.")
+    raise EditorError(meta, line, f"the passage to omit, '{entry}', is not in {text_path.name}.",
+                      "Copy the boilerplate paragraph exactly from the text, or remove the entry.")
+
+
+def _find_author_note(prefix: str, paragraphs: list[tuple[int, str]], omitted: set[int], meta: Path, line: int | None,
+                      text_path: Path) -> int:
+    wanted = normalise(prefix)
+    hits = [i for i, (_, text) in enumerate(paragraphs) if i not in omitted and normalise(text).startswith(wanted)]
+    if len(hits) == 1:
+        return hits[0]
+    if not hits:
+        raise EditorError(meta, line, f"no paragraph of {text_path.name} begins with '{prefix}'.",
+                          "Copy the first words of the author note paragraph exactly.")
+    raise EditorError(meta, line, f"{len(hits)} paragraphs of {text_path.name} begin with '{prefix}'.",
+                      "Quote more of the author note's first words so only one paragraph matches.")

@@ -1,0 +1,78 @@
+"""Everything the build knows about the site's sources, loaded once per build.
+
+The MkDocs hooks create one :class:`Site` in ``on_config``; the Markdown
+extensions read it while rendering and record term occurrences into it. The
+page being rendered is :attr:`Site.page`, set by the hooks before each render.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .claims import anchor_claims, parse_claims
+from .errors import EditorError
+from .glossary import parse_glossary
+from .model import Essay, Occurrence, Term
+from .seeds import CLAIMS_FILE, load_essays
+from .terms import TermMatcher
+
+LINK_MODES = ("page", "section", "all")
+
+
+@dataclass
+class PageContext:
+    """The page being rendered: its source path, title, file and the essay ``[[pN]]`` refers to."""
+
+    src: str
+    title: str = ""
+    file: str = ""
+    essay: str | None = None
+    first_line: int = 1  # line of the file where the Markdown body starts (after front matter)
+
+
+@dataclass
+class Site:
+    essays: list[Essay]
+    terms: list[Term]
+    glossary_src: str = "glossary.md"
+    link_mode: str = "page"
+    page: PageContext = field(default_factory=lambda: PageContext(src=""))
+    occurrences: dict[str, list[Occurrence]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.matcher = TermMatcher(self.terms)
+        self.by_slug = {e.slug: e for e in self.essays}
+
+    def url_to(self, target_src: str, anchor: str | None = None) -> str:
+        """A link from the current page to another source file, which MkDocs then resolves and checks."""
+        base = posixpath.dirname(self.page.src)
+        path = target_src if target_src == self.page.src else posixpath.relpath(target_src, base or ".")
+        if target_src == self.page.src:
+            return f"#{anchor}" if anchor else posixpath.basename(target_src)
+        return f"{path}#{anchor}" if anchor else path
+
+    def record(self, term: Term, anchor: str | None, label: str) -> None:
+        found = self.occurrences.setdefault(term.id, [])
+        occurrence = Occurrence(self.page.src, anchor, label)
+        if occurrence not in found:
+            found.append(occurrence)
+
+
+def load_site(project_dir: Path, docs_dir: Path, settings: dict) -> Site:
+    """Parse seeds, claims and glossary; any editor mistake raises :class:`EditorError`."""
+    seeds_dir = project_dir / settings.get("seeds", "seeds")
+    essays = load_essays(seeds_dir)
+    for essay in essays:
+        claims_path = essay.folder / CLAIMS_FILE
+        if claims_path.is_file():
+            essay.claims = anchor_claims(essay, parse_claims(claims_path))
+    glossary_src = settings.get("glossary", "glossary.md")
+    glossary_path = docs_dir / glossary_src
+    terms = parse_glossary(glossary_path) if glossary_path.is_file() else []
+    mode = settings.get("link_terms", "page")
+    if mode not in LINK_MODES:
+        raise EditorError("mkdocs.yml", None, f"'extra.explainer.link_terms: {mode}' is not a known setting.",
+                          f"Use one of: {', '.join(LINK_MODES)}.")
+    return Site(essays=essays, terms=terms, glossary_src=glossary_src, link_mode=mode)

@@ -1,0 +1,161 @@
+"""Link glossary terms where they occur, and list on the glossary where each is used.
+
+:class:`TermLinkTreeprocessor` walks the finished element tree once, in
+document order, and only touches text: never headings, links, code, ``abbr``,
+definition-list labels, footnotes or attribute values. Each occurrence is
+recorded for the glossary's "Used in" lists; whether it becomes a link depends
+on the ``link_terms`` setting (first per page, first per section, or all).
+
+The glossary page itself is rendered last (the hooks order it so) and gets a
+"Used in" list at the end of each entry from :class:`UsedInTreeprocessor`.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "samp", "abbr", "dt",
+             "script", "style", "button", "sup", "svg", "time"}
+SKIP_CLASSES = {"footnote", "explainer-noterms", "explainer-byline", "explainer-passage", "headerlink"}
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _skipped(el: etree.Element) -> bool:
+    return el.tag in SKIP_TAGS or bool(SKIP_CLASSES.intersection((el.get("class") or "").split()))
+
+
+def _text_of(el: etree.Element) -> str:
+    return "".join(el.itertext()).strip()
+
+
+class TermLinkTreeprocessor(Treeprocessor):
+    """Turns term occurrences in text into links to their glossary entries."""
+
+    def __init__(self, md: Markdown, site) -> None:
+        super().__init__(md)
+        self.site = site
+
+    def run(self, root: etree.Element) -> None:
+        site = self.site
+        if not site.terms or site.page.src == site.glossary_src:
+            return
+        self.linked: set[str] = set()
+        self.anchor: str | None = None
+        self.label = site.page.title
+        self._walk(root)
+
+    def _walk(self, el: etree.Element) -> None:
+        if el.tag in HEADINGS:
+            self.anchor, self.label = el.get("id"), _text_of(el) or self.site.page.title
+            if self.site.link_mode == "section" and el.tag in ("h1", "h2"):
+                self.linked.clear()
+        elif el.tag == "p" and "explainer-para" in (el.get("class") or ""):
+            self.anchor, self.label = el.get("id"), f"{self.site.page.title}, \u00b6{el.get('id', '')[1:]}"
+        if el.text and not _skipped(el):
+            self._link_text(el, None)
+        for child in list(el):
+            if not _skipped(child):
+                self._walk(child)
+            elif child.tag in HEADINGS:
+                self._walk_heading(child)
+            if child.tail and not _skipped(el):
+                self._link_text(el, child)
+
+    def _walk_heading(self, el: etree.Element) -> None:
+        self.anchor, self.label = el.get("id"), _text_of(el) or self.site.page.title
+        if self.site.link_mode == "section" and el.tag in ("h1", "h2"):
+            self.linked.clear()
+
+    def _link_text(self, parent: etree.Element, after: etree.Element | None) -> None:
+        """Split ``parent.text`` (or ``after.tail``) around the terms it contains."""
+        text = parent.text if after is None else after.tail
+        matches = list(self.site.matcher.find(text))
+        if not matches:
+            return
+        site = self.site
+        new: list[etree.Element] = []
+        head_end = None
+        prev: etree.Element | None = None
+        position = 0
+        for match in matches:
+            term = match.term
+            site.record(term, self.anchor, self.label)
+            if site.link_mode != "all" and term.id in self.linked:
+                continue
+            self.linked.add(term.id)
+            piece = text[position:match.start]
+            if prev is None:
+                head_end = piece
+            else:
+                prev.tail = AtomicString(piece)
+            prev = etree.Element("a", {"href": site.url_to(site.glossary_src, term.id),
+                                       "class": "explainer-term", "title": term.short})
+            prev.text = AtomicString(text[match.start:match.end])
+            new.append(prev)
+            position = match.end
+        if prev is None:
+            return
+        prev.tail = AtomicString(text[position:])
+        if after is None:
+            parent.text = AtomicString(head_end)
+            index = 0
+        else:
+            after.tail = AtomicString(head_end)
+            index = list(parent).index(after) + 1
+        for offset, element in enumerate(new):
+            parent.insert(index + offset, element)
+
+
+class UsedInTreeprocessor(Treeprocessor):
+    """On the glossary page: after each term's section, links to where the term occurs."""
+
+    def __init__(self, md: Markdown, site) -> None:
+        super().__init__(md)
+        self.site = site
+
+    def run(self, root: etree.Element) -> None:
+        site = self.site
+        if site.page.src != site.glossary_src:
+            return
+        by_id = {t.id: t for t in site.terms}
+        children = list(root)
+        sections: list[tuple[int, str]] = [(i, el.get("id", "")) for i, el in enumerate(children)
+                                           if el.tag == "h2" and el.get("id") in by_id]
+        for k in reversed(range(len(sections))):
+            start, term_id = sections[k]
+            end = sections[k + 1][0] if k + 1 < len(sections) else self._section_end(children, start)
+            root.insert(end, self._used_in(by_id[term_id].name, site.occurrences.get(term_id, [])))
+
+    @staticmethod
+    def _section_end(children: list[etree.Element], start: int) -> int:
+        for i in range(start + 1, len(children)):
+            if children[i].tag in ("h1", "h2") or "footnote" in (children[i].get("class") or ""):
+                return i
+        return len(children)
+
+    def _used_in(self, name: str, occurrences: list) -> etree.Element:
+        div = etree.Element("div", {"class": "explainer-used-in"})
+        p = etree.SubElement(div, "p", {"class": "explainer-used-in-title"})
+        p.text = AtomicString(f"Used in ({len(occurrences)})" if occurrences else "Not used on any page yet.")
+        if occurrences:
+            ul = etree.SubElement(div, "ul")
+            for occ in occurrences:
+                a = etree.SubElement(etree.SubElement(ul, "li"), "a", {"href": self.site.url_to(occ.page_src, occ.anchor)})
+                a.text = AtomicString(occ.label)
+        return div
+
+
+class TermLinkExtension(Extension):
+    def __init__(self, site, **kwargs) -> None:
+        self.site = site
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After toc (5), so headings have their ids; before MkDocs resolves links (0).
+        md.treeprocessors.register(TermLinkTreeprocessor(md, self.site), "explainer-terms", 4)
+        md.treeprocessors.register(UsedInTreeprocessor(md, self.site), "explainer-used-in", 3)

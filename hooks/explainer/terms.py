@@ -1,0 +1,81 @@
+"""Find glossary terms in running text: one pass over the words, whatever the number of terms.
+
+The matcher is a trie keyed by words, built once per build. Scanning a text
+walks its words once and, at each word, follows the trie as far as it goes, so
+the cost grows with the words of the page and the length of the longest term,
+not with the number of terms. The longest match wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .model import Term
+
+# A word, or a Python-Markdown placeholder (STX…ETX), which is opaque and breaks phrases.
+_TOKEN = re.compile(r"\x02[^\x03]*\x03|\w+")
+# What may stand between the words of a multi-word term: spaces or a single hyphen.
+_JOINER = re.compile(r"\s+|\s*[-\u2010\u2011]\s*")
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    term: Term
+
+
+def case_sensitive(name: str) -> bool:
+    """Names with a capital after their first character (NATO, Entente Cordiale) match only as written."""
+    return any(ch.isupper() for ch in name[1:])
+
+
+class TermMatcher:
+    """A word trie over every name of every term."""
+
+    _END = ""  # key of the entries stored at a trie node (never a word)
+
+    def __init__(self, terms: list[Term]) -> None:
+        self.root: dict = {}
+        for term in terms:
+            for name in term.names:
+                words = [m.group() for m in _TOKEN.finditer(name)]
+                if not words:
+                    continue
+                node = self.root
+                for word in words:
+                    node = node.setdefault(word.casefold(), {})
+                node.setdefault(self._END, []).append((words, case_sensitive(name), term))
+
+    def find(self, text: str) -> Iterator[Match]:
+        """Non-overlapping matches in ``text``, left to right, longest first."""
+        tokens = list(_TOKEN.finditer(text))
+        folded = [t.group().casefold() for t in tokens]
+        root = self.root
+        i, n = 0, len(tokens)
+        while i < n:
+            node = root.get(folded[i])
+            if node is None:
+                i += 1
+                continue
+            best: tuple[int, Term] | None = None
+            j = i
+            while True:
+                for words, exact, term in node.get(self._END, ()):
+                    if not exact or all(tokens[i + k].group() == w for k, w in enumerate(words)):
+                        best = (j, term)
+                        break
+                j += 1
+                if j >= n or not _JOINER.fullmatch(text, tokens[j - 1].end(), tokens[j].start()):
+                    break
+                node = node.get(folded[j])
+                if node is None:
+                    break
+            if best is None:
+                i += 1
+                continue
+            last, term = best
+            yield Match(tokens[i].start(), tokens[last].end(), term)
+            i = last + 1

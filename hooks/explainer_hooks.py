@@ -1,0 +1,75 @@
+"""MkDocs hooks: translate build events into calls of the ``explainer`` package.
+
+Thin on purpose: parsing and rendering live in plain functions and
+Python-Markdown extensions (see ``explainer/__init__.py``). Generated pages
+exist only in the build (``File.generated``); nothing is written to ``docs/``
+or ``seeds/``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from explainer.citations import CitationExtension, check_citations
+from explainer.essaypage import EssayExtension, essay_markdown, register_markdown
+from explainer.site import PageContext, Site, load_site
+from explainer.termlinks import TermLinkExtension
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+_site: Site | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _site
+    project = Path(config.config_file_path).parent
+    site = load_site(project, Path(config.docs_dir), config.extra.get("explainer") or {})
+    for essay in site.essays:
+        for claim in essay.claims:
+            check_citations(site, claim.note, str(claim.file.relative_to(project)), claim.line, essay.slug)
+    config.markdown_extensions.extend([EssayExtension(site), CitationExtension(site), TermLinkExtension(site)])
+    if config.nav is not None:
+        config.nav = _with_essays(config.nav, site)
+    _site = site
+    return config
+
+
+def _with_essays(nav: list, site: Site) -> list:
+    """Insert an "Essays" section after the first nav entry (the home page)."""
+    entries = []
+    for essay in site.essays:
+        children: list = [essay.page_src]
+        if essay.claims:
+            children.append({"Claims register": essay.register_src})
+        entries.append({essay.title: children})
+    return [*nav[:1], {"Essays": entries}, *nav[1:]] if entries else nav
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    assert _site is not None
+    for essay in _site.essays:
+        files.append(File.generated(config, essay.page_src, content=essay_markdown(essay)))
+        if essay.claims:
+            files.append(File.generated(config, essay.register_src, content=register_markdown(essay)))
+    # Render the glossary last, so its "Used in" lists see every other page.
+    glossary = files.get_file_from_path(_site.glossary_src)
+    if glossary is not None:
+        files.remove(glossary)
+        files.append(glossary)
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    assert _site is not None
+    source = page.file.content_string
+    first_line = source[: len(source) - len(markdown)].count("\n") + 1 if markdown and source.endswith(markdown) else 1
+    origin = page.file.abs_src_path
+    _site.page = PageContext(
+        src=page.file.src_uri,
+        title=page.meta.get("title") or page.title or "",
+        file=str(Path(origin).relative_to(Path(config.config_file_path).parent)) if origin else page.file.src_uri,
+        essay=page.meta.get("essay") or page.meta.get("explainer_essay"),
+        first_line=first_line,
+    )
+    return markdown
