@@ -109,7 +109,8 @@ def cite_link(site, target: Target, text: str | None = None) -> etree.Element:
     a = etree.Element("a", {
         "href": site.url_to(target.essay.page_src, target.paragraph.anchor),
         "class": "explainer-cite",
-        "title": f"\u00b6{number}: \u201c{excerpt(target.paragraph.text)}\u201d",
+        # "&" as "&amp;": the serializer keeps entity-like text as it is (see essaypage.literal)
+        "title": f"\u00b6{number}: \u201c{excerpt(target.paragraph.text)}\u201d".replace("&", "&amp;"),
     })
     a.text = AtomicString(text or f"\u00b6{number}")
     return a

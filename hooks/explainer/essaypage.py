@@ -27,6 +27,15 @@ _ESSAY_MARKER = re.compile(r"^%%explainer-essay ([a-z0-9-]+)%%$")
 _ESSAY_LIST = re.compile(r"^\[\[essays\]\]$")
 
 
+def literal(text: str) -> AtomicString:
+    """Text that Python-Markdown will neither parse nor treat as entities.
+
+    Its serializer leaves ``&name;`` untouched (to keep entities authors typed),
+    so every ``&`` is written as ``&amp;``: an essay's "&amp;" stays "&amp;".
+    """
+    return AtomicString(text.replace("&", "&amp;"))
+
+
 def footnote_id(claim: Claim) -> str:
     return f"claim-{claim.id}"
 
@@ -111,33 +120,33 @@ class EssayProcessor(BlockProcessor):
             last, text = link, paragraph.text
             position = 0
             for claim in marks.get(paragraph.number, []):
-                last.tail = AtomicString(text[position:claim.end])
+                last.tail = literal(text[position:claim.end])
                 # Plain (non-atomic) text: the footnotes extension turns it into the reference.
                 last = etree.SubElement(p, "span", {"class": f"explainer-mark explainer-mark--{claim.kind}"})
                 last.text = f"[^{footnote_id(claim)}]"
                 position = claim.end
-            last.tail = AtomicString(text[position:])
+            last.tail = literal(text[position:])
         if essay.author_note:
             aside = etree.SubElement(article, "aside", {"class": "explainer-author", "aria-label": "About the author"})
             p = etree.SubElement(aside, "p")
-            p.text = AtomicString(essay.author_note)
+            p.text = literal(essay.author_note)
 
     def _header(self, parent: etree.Element, essay: Essay) -> None:
         header = etree.SubElement(parent, "header", {"class": "explainer-essay-header"})
         h1 = etree.SubElement(header, "h1")
-        h1.text = AtomicString(essay.title)
+        h1.text = literal(essay.title)
         byline = etree.SubElement(header, "p", {"class": "explainer-byline"})
-        byline.text = AtomicString(f"By {essay.author} · ")
+        byline.text = literal(f"By {essay.author} · ")
         where = essay.publication + (f", {essay.series}" if essay.series else "")
         source = etree.SubElement(byline, "a", {"href": essay.url}) if essay.url else etree.SubElement(byline, "span")
-        source.text = AtomicString(where)
+        source.text = literal(where)
         source.tail = AtomicString(" · ")
         time = etree.SubElement(byline, "time", {"datetime": essay.date.isoformat()})
         time.text = AtomicString(f"{essay.date.day} {essay.date:%B %Y}")
         time.tail = AtomicString(f" · {essay.reading_minutes} min read")
         if essay.note:
             note = etree.SubElement(header, "p", {"class": "explainer-edition-note"})
-            note.text = AtomicString(essay.note)
+            note.text = literal(essay.note)
 
 
 class EssayListProcessor(BlockProcessor):
@@ -158,13 +167,13 @@ class EssayListProcessor(BlockProcessor):
             li = etree.SubElement(ul, "li")
             title = etree.SubElement(etree.SubElement(li, "p"), "strong")
             a = etree.SubElement(title, "a", {"href": self.site.url_to(essay.page_src)})
-            a.text = AtomicString(essay.title)
+            a.text = literal(essay.title)
             byline = etree.SubElement(li, "p", {"class": "explainer-byline"})
-            byline.text = AtomicString(f"{essay.author} · {essay.publication} · {essay.date.day} {essay.date:%B %Y}"
+            byline.text = literal(f"{essay.author} · {essay.publication} · {essay.date.day} {essay.date:%B %Y}"
                                        f" · {essay.reading_minutes} min read")
             if essay.summary:
                 summary = etree.SubElement(li, "p")
-                summary.text = AtomicString(essay.summary)
+                summary.text = literal(essay.summary)
             if essay.claims:
                 more = etree.SubElement(li, "p")
                 link = etree.SubElement(more, "a", {"href": self.site.url_to(essay.register_src)})

@@ -94,7 +94,7 @@ class TermLinkTreeprocessor(Treeprocessor):
             else:
                 prev.tail = AtomicString(piece)
             prev = etree.Element("a", {"href": site.url_to(site.glossary_src, term.id),
-                                       "class": "explainer-term", "title": term.short})
+                                       "class": "explainer-term", "title": term.short.replace("&", "&amp;")})
             prev.text = AtomicString(text[match.start:match.end])
             new.append(prev)
             position = match.end

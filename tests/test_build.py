@@ -1,0 +1,187 @@
+"""Whole-site builds: the essay page, the generated pages, and what a build must never do."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+from conftest import ROOT, Build, build, copy_project
+
+from explainer.seeds import load_essay
+
+SLUG = "trenin-2019"
+ESSAY = ROOT / "seeds" / SLUG / "essay.txt"
+BOILERPLATE = ("This essay is part of the Defense News 2020 Outlook project", "More In Outlook")
+
+
+def _paragraph_text(p) -> str:
+    """A paragraph's text as the reader sees it, without the permalink number and footnote marks."""
+    for el in p.select(".explainer-permalink, .explainer-mark"):
+        el.decompose()
+    return p.get_text()
+
+
+def test_seed_is_the_published_text_byte_for_byte() -> None:
+    shared = ROOT.parent / "shared" / "seed" / "essay.txt"
+    if shared.is_file():
+        assert ESSAY.read_bytes() == shared.read_bytes()
+    # The digest of the text as received (UTF-8, curly quotes, no trailing newline).
+    assert hashlib.sha256(ESSAY.read_bytes()).hexdigest() == hashlib.sha256(
+        (shared if shared.is_file() else ESSAY).read_bytes()).hexdigest()
+    assert not ESSAY.read_bytes().endswith(b"\n")
+
+
+def test_essay_page_holds_every_paragraph_verbatim_in_order(site_build: Build) -> None:
+    raw = ESSAY.read_text(encoding="utf-8")
+    expected = [block.strip() for block in raw.split("\n\n")]
+    expected = [b for b in expected if not b.startswith(BOILERPLATE) and not b.startswith("Dmitri Trenin is the director")]
+    page = site_build.soup(f"essays/{SLUG}/")
+    paragraphs = page.select("p.explainer-para")
+    assert [p["id"] for p in paragraphs] == [f"p{i}" for i in range(1, len(expected) + 1)]
+    assert [_paragraph_text(p) for p in paragraphs] == expected
+    text = page.get_text()
+    for boilerplate in BOILERPLATE:
+        assert boilerplate not in text
+
+
+def test_author_note_is_an_author_box_outside_the_numbered_paragraphs(site_build: Build) -> None:
+    page = site_build.soup(f"essays/{SLUG}/")
+    box = page.select_one("aside.explainer-author")
+    assert box is not None
+    assert box.get_text().strip() == "Dmitri Trenin is the director of the Moscow Center for the Carnegie Endowment for International Peace."
+    assert box.find_parent("p") is None
+    assert all("Dmitri Trenin is the director" not in p.get_text() for p in page.select("p.explainer-para"))
+
+
+def test_header_has_title_byline_date_original_and_reading_time(site_build: Build) -> None:
+    header = site_build.soup(f"essays/{SLUG}/").select_one("header.explainer-essay-header")
+    essay = load_essay(ROOT / "seeds" / SLUG)
+    assert header.h1.get_text().strip("¶") == essay.title
+    byline = header.select_one(".explainer-byline")
+    assert essay.author in byline.get_text()
+    assert byline.select_one("time")["datetime"] == "2019-12-02"
+    assert byline.select_one("a")["href"] == essay.url
+    assert re.search(r"\b\d+ min read\b", byline.get_text())
+
+
+def test_paragraph_permalinks_are_visible_links_to_their_own_anchor(site_build: Build) -> None:
+    for p in site_build.soup(f"essays/{SLUG}/").select("p.explainer-para"):
+        link = p.select_one("a.explainer-permalink")
+        assert link["href"] == f"#{p['id']}"
+        assert link.get_text() == p["id"][1:]
+
+
+def test_home_and_navigation_list_every_essay(site_build: Build) -> None:
+    home = site_build.soup("")
+    cards = home.select(".explainer-essays li")
+    assert len(cards) == len([d for d in (ROOT / "seeds").iterdir() if d.is_dir()])
+    assert cards[0].select_one("a")["href"] == f"essays/{SLUG}/"
+    nav_links = [a["href"] for a in home.select("nav.md-nav--primary a.md-nav__link[href]")]
+    assert f"essays/{SLUG}/" in nav_links
+    assert f"essays/{SLUG}/claims/" in nav_links
+
+
+def test_no_page_loads_anything_from_another_host(site_build: Build) -> None:
+    pages = list(site_build.site.rglob("*.html"))
+    assert len(pages) >= 6
+    for page in pages:
+        soup = Build(0, "", site_build.site).soup(str(page.parent.relative_to(site_build.site))) if page.name == "index.html" else None
+        if soup is None:
+            continue
+        for tag, attr in (("link", "href"), ("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"),
+                          ("video", "src"), ("audio", "src"), ("embed", "src"), ("object", "data")):
+            for el in soup.find_all(tag):
+                value = el.get(attr)
+                if tag == "link" and not set(el.get("rel", [])) & {"stylesheet", "preload", "icon", "modulepreload", "preconnect"}:
+                    continue
+                assert not value or not urlparse(value).netloc, f"{page}: <{tag} {attr}={value}>"
+        for style in soup.find_all("style"):
+            assert "@import" not in style.get_text() and "url(http" not in style.get_text(), page
+    css = "\n".join(p.read_text() for p in site_build.site.rglob("*.css"))
+    assert "fonts.googleapis" not in css and "@import url(http" not in css
+
+
+def test_build_never_modifies_seeds_or_docs_and_is_reproducible(project: Path, tmp_path: Path) -> None:
+    def snapshot() -> dict[str, bytes]:
+        return {str(p.relative_to(project)): p.read_bytes() for part in ("seeds", "docs") for p in (project / part).rglob("*") if p.is_file()}
+
+    before = snapshot()
+    first, second = build(project, tmp_path / "one"), build(project, tmp_path / "two")
+    assert first.returncode == 0 and second.returncode == 0, first.output + second.output
+    assert snapshot() == before
+
+    def pages(site: Path) -> dict[str, bytes]:
+        # sitemap.xml.gz embeds a timestamp in its gzip header; everything else must match byte for byte.
+        return {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file() and p.suffix != ".gz"}
+
+    assert pages(first.site) == pages(second.site)
+
+
+def test_a_second_seed_folder_becomes_a_second_essay_page(project: Path) -> None:
+    folder = project / "seeds" / "second-essay"
+    folder.mkdir()
+    (folder / "essay.txt").write_text("First paragraph of the second essay.\n\nSecond paragraph, with an entente.\n", encoding="utf-8")
+    (folder / "meta.yml").write_text("title: A second essay\nauthor: A. N. Author\ndate: 2021-05-01\npublication: The Test\n",
+                                     encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    page = result.soup("essays/second-essay/")
+    assert [p["id"] for p in page.select("p.explainer-para")] == ["p1", "p2"]
+    assert page.select_one("h1").get_text().strip("¶") == "A second essay"
+    home_links = [a["href"] for a in result.soup("").select(".explainer-essays li a")]
+    assert "essays/second-essay/" in home_links and f"essays/{SLUG}/" in home_links
+    # the glossary links terms in the new essay too
+    assert page.select_one("a.explainer-term")["href"].endswith("glossary/#entente")
+
+
+METACHARACTERS = [
+    "*not emphasis* and _not emphasis_ and **not strong**",
+    "[not a link](https://example.com) and ![not an image](x.png)",
+    "<script>alert('x')</script> <b>not bold</b> <!-- not a comment -->",
+    "# not a heading",
+    "1. not a list",
+    "| not | a | table |\n|---|---|---|",
+    "&amp; stays as typed; so does &lt;tag&gt; and `not code` and \\*backslash",
+    "> not a quote\n- not a list item\n    not code either",
+    "[[p1]] is not a citation; [^1] is not a footnote; {#id} is not an attribute; <https://example.com> not a link",
+]
+
+
+def test_essay_text_with_metacharacters_comes_out_literally(project: Path) -> None:
+    folder = project / "seeds" / "metachars"
+    folder.mkdir()
+    (folder / "essay.txt").write_text("\n\n".join(METACHARACTERS), encoding="utf-8")
+    (folder / "meta.yml").write_text('title: "<i>Title</i> *with* [markup]"\nauthor: "A & B"\ndate: 2020-01-01\npublication: Test\n',
+                                     encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    page = result.soup("essays/metachars/")
+    paragraphs = page.select("p.explainer-para")
+    assert [_paragraph_text(p) for p in paragraphs] == [m.strip() for m in METACHARACTERS]
+    body = page.select_one(".explainer-essay-body")
+    # no element was created from the text: only our paragraphs, permalinks and term links
+    tags = {el.name for el in body.find_all(True)}
+    assert tags <= {"p", "a"}, tags
+    assert all("explainer-term" in a.get("class", []) or "explainer-permalink" in a.get("class", []) for a in body.find_all("a"))
+    assert page.select_one("h1").get_text().strip("¶") == "<i>Title</i> *with* [markup]"
+    assert page.find("script", string=re.compile("alert")) is None
+
+
+def test_build_errors_are_one_message_without_traceback(project: Path) -> None:
+    meta = project / "seeds" / SLUG / "meta.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("title:", "titel:"), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert "seeds/trenin-2019/meta.yml:2: unknown key 'titel'. Did you mean 'title'?" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_an_essay_removed_from_seeds_disappears_from_the_site(project: Path) -> None:
+    shutil.rmtree(project / "seeds" / SLUG)
+    # the authored pages cite this essay; without it their citations fail with a clear message
+    result = build(project)
+    assert result.returncode != 0
+    assert "does not resolve" in result.output and "Traceback" not in result.output
