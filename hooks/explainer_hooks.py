@@ -27,7 +27,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site = load_site(project, Path(config.docs_dir), config.extra.get("explainer") or {})
     for essay in site.essays:
         for claim in essay.claims:
-            check_citations(site, claim.note, str(claim.file.relative_to(project)), claim.line, essay.slug)
+            check_citations(site, claim.note, str(claim.file.relative_to(project)), claim.note_line, essay.slug)
     config.markdown_extensions.extend([EssayExtension(site), CitationExtension(site), TermLinkExtension(site)])
     if config.nav is not None:
         config.nav = _with_essays(config.nav, site)

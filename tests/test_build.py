@@ -8,8 +8,7 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlparse
 
-from conftest import ROOT, Build, build, copy_project
-
+from conftest import ROOT, Build, build
 from explainer.seeds import load_essay
 
 SLUG = "trenin-2019"

@@ -83,6 +83,7 @@ def _parse_section(path: Path, start: int, lines: list[str]) -> Claim:
     note: list[str] = []
     sources: list[str] = []
     sources_line = 0
+    note_line = 0
     i = 1
     while i < len(lines):
         line, number = lines[i], start + i
@@ -115,6 +116,7 @@ def _parse_section(path: Path, start: int, lines: list[str]) -> Claim:
             raise EditorError(path, number, "a claim cannot contain headings.",
                               "Use '## ' only to start a new claim; write the note as paragraphs.")
         elif stripped or note:
+            note_line = note_line or number
             note.append(line)
         i += 1
 
@@ -138,7 +140,8 @@ def _parse_section(path: Path, start: int, lines: list[str]) -> Claim:
     if not any(n.strip() for n in note):
         raise EditorError(path, start, f"{where} has no note.", "Between the 'Kind:' line and 'Sources:', say what the passage rests on.")
     return Claim(id=claim_id, title=title, quote=" ".join(quote_lines), kind=kind, dates=dates,
-                 note="\n".join(note).strip("\n"), sources=sources, file=path, line=quote_line)
+                 note="\n".join(note).strip("\n"), sources=sources, file=path, line=start, quote_line=quote_line,
+                 note_line=note_line)
 
 
 def anchor_claims(essay: Essay, claims: list[Claim]) -> list[Claim]:
@@ -148,11 +151,11 @@ def anchor_claims(essay: Essay, claims: list[Claim]) -> list[Claim]:
         wanted = normalise(claim.quote)
         hits = [(i, m.start()) for i, (text, _) in enumerate(normalised) for m in re.finditer(re.escape(wanted), text)]
         if not hits:
-            raise EditorError(claim.file, claim.line, "the quoted passage is not in the essay.",
+            raise EditorError(claim.file, claim.quote_line, "the quoted passage is not in the essay.",
                               f"Copy it exactly from the essay. Closest passage: \"{_closest(wanted, [t for t, _ in normalised])}\"")
         if len(hits) > 1:
             where = ", ".join(f"p{i + 1}" for i, _ in hits)
-            raise EditorError(claim.file, claim.line, f"the quoted passage occurs {len(hits)} times in the essay ({where}).",
+            raise EditorError(claim.file, claim.quote_line, f"the quoted passage occurs {len(hits)} times in the essay ({where}).",
                               "Quote more of the surrounding words so it matches only once.")
         index, start = hits[0]
         offsets = normalised[index][1]

@@ -12,7 +12,8 @@ Format, one ``##`` section per term::
 
 Case rule: a name whose letters after the first are all lower case matches in any
 case ("Entente" matches "entente"); a name with a capital after its first letter
-("NATO", "Entente Cordiale") matches only as written.
+("NATO", "Entente Cordiale") matches only as written, apart from the case of
+its very first letter.
 """
 
 from __future__ import annotations

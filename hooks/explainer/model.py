@@ -43,7 +43,9 @@ class Claim:
     note: str  # Markdown
     sources: list[str]  # Markdown, one per source
     file: Path
-    line: int
+    line: int  # of the heading
+    quote_line: int
+    note_line: int = 0
     paragraph: int = 0  # set when anchored
     end: int = 0  # offset in the paragraph text where the footnote mark goes
     number: int = 0  # footnote number, in reading order

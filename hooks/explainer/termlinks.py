@@ -12,6 +12,7 @@ The glossary page itself is rendered last (the hooks order it so) and gets a
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
@@ -23,6 +24,10 @@ SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "sam
              "script", "style", "button", "sup", "svg", "time"}
 SKIP_CLASSES = {"footnote", "explainer-noterms", "explainer-byline", "explainer-passage", "headerlink"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# Raw inline HTML reaches tree processors as stash placeholders; terms between
+# a raw <a …> and its </a> (or <code>, <abbr>, …) must stay unlinked too.
+_PLACEHOLDER = re.compile(r"\x02wzxhzdk:(\d+)\x03")
+_RAW_TAG = re.compile(r"^<(/?)(" + "|".join(sorted(SKIP_TAGS - {"sup", "time", "dt"})) + r")\b", re.IGNORECASE)
 
 
 def _skipped(el: etree.Element) -> bool:
@@ -45,6 +50,7 @@ class TermLinkTreeprocessor(Treeprocessor):
         if not site.terms or site.page.src == site.glossary_src:
             return
         self.linked: set[str] = set()
+        self.raw_depth = 0  # open raw-HTML elements that terms must not be linked in
         self.anchor: str | None = None
         self.label = site.page.title
         self._walk(root)
@@ -74,7 +80,7 @@ class TermLinkTreeprocessor(Treeprocessor):
     def _link_text(self, parent: etree.Element, after: etree.Element | None) -> None:
         """Split ``parent.text`` (or ``after.tail``) around the terms it contains."""
         text = parent.text if after is None else after.tail
-        matches = list(self.site.matcher.find(text))
+        matches = self._outside_raw_html(text, list(self.site.matcher.find(text)))
         if not matches:
             return
         site = self.site
@@ -109,6 +115,29 @@ class TermLinkTreeprocessor(Treeprocessor):
             index = list(parent).index(after) + 1
         for offset, element in enumerate(new):
             parent.insert(index + offset, element)
+
+
+    def _outside_raw_html(self, text: str, matches: list) -> list:
+        """Drop matches inside raw inline HTML such as ``<a href=…>entente</a>``."""
+        if "\x02" not in text:
+            return matches if self.raw_depth == 0 else []
+        stash = self.md.htmlStash.rawHtmlBlocks
+        events = []
+        for m in _PLACEHOLDER.finditer(text):
+            raw = stash[int(m.group(1))] if int(m.group(1)) < len(stash) else ""
+            tag = _RAW_TAG.match(raw) if isinstance(raw, str) else None
+            if tag and not raw.rstrip().endswith("/>"):
+                events.append((m.start(), -1 if tag.group(1) else 1))
+        kept, k = [], 0
+        for match in matches:
+            while k < len(events) and events[k][0] < match.start:
+                self.raw_depth = max(0, self.raw_depth + events[k][1])
+                k += 1
+            if self.raw_depth == 0:
+                kept.append(match)
+        for _, step in events[k:]:
+            self.raw_depth = max(0, self.raw_depth + step)
+        return kept
 
 
 class UsedInTreeprocessor(Treeprocessor):

@@ -32,6 +32,12 @@ def case_sensitive(name: str) -> bool:
     return any(ch.isupper() for ch in name[1:])
 
 
+def _same_case(found: list[str], words: list[str]) -> bool:
+    """As written, except that the very first letter may differ (a sentence may start with it)."""
+    first, expected = found[0], words[0]
+    return first[1:] == expected[1:] and first[:1].casefold() == expected[:1].casefold() and found[1:] == words[1:]
+
+
 class TermMatcher:
     """A word trie over every name of every term."""
 
@@ -64,7 +70,7 @@ class TermMatcher:
             j = i
             while True:
                 for words, exact, term in node.get(self._END, ()):
-                    if not exact or all(tokens[i + k].group() == w for k, w in enumerate(words)):
+                    if not exact or _same_case([t.group() for t in tokens[i : j + 1]], words):
                         best = (j, term)
                         break
                 j += 1

@@ -1,0 +1,125 @@
+"""The Python-Markdown extensions on their own: term links, citations and the essay body."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as etree
+from pathlib import Path
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+from explainer.citations import CitationExtension
+from explainer.errors import EditorError
+from explainer.essaypage import EssayExtension
+from explainer.model import Essay, Paragraph, Term
+from explainer.site import PageContext, Site
+from explainer.termlinks import TermLinkExtension
+
+TERMS = [Term("entente", "Entente", [], "A friendly understanding & no more.", 1),
+         Term("early-warning-system", "Early warning system", ["early warning"], "Detects launches.", 1)]
+ESSAY = Essay(slug="e", folder=Path("."), title="T", author="A", date=dt.date(2020, 1, 1), publication="P",
+              paragraphs=[Paragraph(1, "An entente, not an alliance.", 1), Paragraph(2, "An early warning system.", 3)])
+
+
+def make_site(mode: str = "page", essays: list[Essay] | None = None) -> Site:
+    return Site(essays=[ESSAY] if essays is None else essays, terms=TERMS, link_mode=mode)
+
+
+def render(text: str, site: Site | None = None, src: str = "page.md", essay: str | None = None) -> BeautifulSoup:
+    site = site or make_site()
+    site.page = PageContext(src=src, title="Page", file=f"docs/{src}", essay=essay)
+    md = markdown.Markdown(extensions=["toc", "attr_list", "abbr", "footnotes", "def_list",
+                                       EssayExtension(site), CitationExtension(site), TermLinkExtension(site)])
+    return BeautifulSoup(md.convert(text), "html.parser")
+
+
+def terms_in(soup: BeautifulSoup) -> list[str]:
+    return [a.get_text() for a in soup.select("a.explainer-term")]
+
+
+def test_a_term_becomes_a_link_to_its_entry_with_the_short_definition_as_tooltip() -> None:
+    [link] = render("An entente.", src="sub/page.md").select("a.explainer-term")
+    assert link["href"] == "../glossary.md#entente"
+    assert link["title"] == "A friendly understanding & no more."
+
+
+@pytest.mark.parametrize("text", [
+    "# An entente\n\nx", "### An entente\n\nx", "[an entente](x.md)", "`entente`", "    entente in code",
+    "*[entente]: abbreviation\n\nentente", "An entente[^1]\n\n[^1]: entente in a footnote.",
+    "![entente](img.png)", "<a href='x'>entente</a>", "Entente\n:   a definition list label",
+])
+def test_never_inside_headings_links_code_abbr_footnotes_or_attributes(text: str) -> None:
+    soup = render(text)
+    for link in soup.select("a.explainer-term"):
+        assert not link.find_parents(["h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "abbr", "dt"])
+        assert not link.find_parent(class_="footnote")
+    assert all("explainer-term" not in str(value) for el in soup.find_all(True) for value in el.attrs.values()
+               if el.name != "a")
+    if text.startswith(("#", "[", "`", "    ", "!", "<a")):
+        assert terms_in(soup) == []
+
+
+def test_link_modes() -> None:
+    text = "## One\n\nentente entente\n\n## Two\n\nentente"
+    assert terms_in(render(text, make_site("page"))) == ["entente"]
+    assert terms_in(render(text, make_site("section"))) == ["entente", "entente"]
+    assert terms_in(render(text, make_site("all"))) == ["entente"] * 3
+
+
+def test_occurrences_are_recorded_with_their_nearest_anchor_even_when_not_linked() -> None:
+    site = make_site()
+    render("Intro entente.\n\n## Later {#later}\n\nentente again", site)
+    assert [(o.page_src, o.anchor, o.label) for o in site.occurrences["entente"]] == [
+        ("page.md", None, "Page"), ("page.md", "later", "Later")]
+
+
+def test_the_glossary_page_is_not_linked_and_gets_used_in_lists() -> None:
+    site = make_site()
+    render("An entente.", site, src="essay.md")
+    soup = render("# Glossary\n\n## Entente\n\nAn entente.\n\n## Early warning system\n\nText.", site, src="glossary.md")
+    assert terms_in(soup) == []
+    used = soup.select(".explainer-used-in")
+    assert [u.get_text(" ", strip=True) for u in used] == ["Used in (1) Page", "Not used on any page yet."]
+    assert used[0].select_one("a")["href"] == "essay.md"
+    assert used[0].find_previous("h2")["id"] == "entente"
+
+
+def test_citation_links_to_the_paragraph_with_the_passage_as_tooltip() -> None:
+    [cite] = render("See [[p2]] and [[e:p1|this]].", src="a/b.md").select("a.explainer-cite")[:1]
+    assert cite["href"] == "../essays/e/index.md#p2"
+    assert cite["title"] == "\u00b62: \u201cAn early warning system.\u201d"
+    assert cite.get_text() == "\u00b62"
+    assert render("[[e:p1|this]]").select_one("a.explainer-cite").get_text() == "this"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Line one\n\nSee [[p9]].", "docs/page.md:3: the citation '[[p9]]' does not resolve: essay 'e' has paragraphs p1 to p2 only."),
+    ("[[x:p1]]", "the citation '[[x:p1]]' does not resolve: there is no essay 'x'; essays: e."),
+    ("[[paragraph 1]]", "docs/page.md:1: '[[paragraph 1]]' is not a citation."),
+])
+def test_citation_errors_name_file_line_and_valid_targets(text: str, expected: str) -> None:
+    with pytest.raises(EditorError) as info:
+        render(text)
+    assert expected in str(info.value)
+
+
+def test_citations_in_code_are_left_alone() -> None:
+    soup = render("`[[p9]]`\n\n```\n[[p9]]\n```\n")
+    assert soup.select("a.explainer-cite") == [] and soup.get_text().count("[[p9]]") == 2
+
+
+def test_with_several_essays_a_page_must_say_which_it_cites() -> None:
+    other = Essay(slug="f", folder=Path("."), title="F", author="A", date=dt.date(2020, 1, 1), publication="P",
+                  paragraphs=[Paragraph(1, "x", 1)])
+    site = make_site(essays=[ESSAY, other])
+    with pytest.raises(EditorError, match="several essays exist"):
+        render("[[p1]]", site)
+    assert render("[[p1]]", site, essay="f").select_one("a")["href"] == "essays/f/index.md#p1"
+
+
+def test_essay_body_is_text_and_links_terms_inside_it() -> None:
+    soup = render("%%explainer-essay e%%", src="essays/e/index.md")
+    assert [p["id"] for p in soup.select("p.explainer-para")] == ["p1", "p2"]
+    assert terms_in(soup) == ["entente", "early warning system"]
+    assert etree  # the module renders via ElementTree; nothing else to check here

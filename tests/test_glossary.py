@@ -1,0 +1,72 @@
+"""The glossary format and its errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from explainer.errors import EditorError
+from explainer.glossary import parse_glossary
+
+ROOT = Path(__file__).resolve().parent.parent
+REQUIRED = {"entente", "alignment", "alliance", "early-warning-system", "strategic-partnership", "strategic-stability",
+            "bipolarity", "military-bloc", "strategic-rival", "zhongnanhai", "the-kremlin"}
+
+
+def parse(tmp_path: Path, text: str):
+    path = tmp_path / "glossary.md"
+    path.write_text("# Glossary\n\nIntro.\n\n" + text, encoding="utf-8")
+    return parse_glossary(path)
+
+
+def error(tmp_path: Path, text: str) -> str:
+    with pytest.raises(EditorError) as info:
+        parse(tmp_path, text)
+    return str(info.value)
+
+
+def test_the_site_glossary_has_the_required_terms_with_short_definitions() -> None:
+    terms = parse_glossary(ROOT / "docs" / "glossary.md")
+    assert {t.id for t in terms} >= REQUIRED
+    assert all(0 < len(t.short) <= 300 for t in terms)
+    early = next(t for t in terms if t.id == "early-warning-system")
+    assert "early warning" in early.aliases
+
+
+def test_sections_aliases_ids_and_plain_short_definitions(tmp_path: Path) -> None:
+    terms = parse(tmp_path, "## Entente\n\nAlso: ententes, entente-like\n\nA *friendly* [understanding](x.md).\n\nMore.\n\n"
+                            "## The Kremlin {#kremlin}\n\n*Also:* Kremlin\n\nThe seat of power.\n")
+    assert [(t.id, t.name, t.aliases, t.short, t.line) for t in terms] == [
+        ("entente", "Entente", ["ententes", "entente-like"], "A friendly understanding.", 5),
+        ("kremlin", "The Kremlin", ["Kremlin"], "The seat of power.", 13)]
+
+
+def test_names_that_collide_ignoring_case(tmp_path: Path) -> None:
+    message = error(tmp_path, "## Bloc\n\nA group.\n\n## Alliance\n\nAlso: BLOC\n\nA pact.\n")
+    assert "glossary.md:9: the name 'BLOC' is claimed by 'Bloc' (line 5) and 'Alliance' (line 9)" in message
+
+
+def test_alias_repeating_its_own_term(tmp_path: Path) -> None:
+    assert "claimed twice in the same entry" in error(tmp_path, "## Bloc\n\nAlso: blocs, Blocs\n\nA group.\n")
+
+
+def test_term_without_definition(tmp_path: Path) -> None:
+    message = error(tmp_path, "## Entente\n\nAlso: ententes\n\n## Alliance\n\nA pact.\n")
+    assert "glossary.md:5: the term 'Entente' has no definition." in message
+
+
+def test_definition_must_start_with_prose(tmp_path: Path) -> None:
+    assert "glossary.md:7: the definition of 'Entente' must start with a paragraph" in error(tmp_path, "## Entente\n\n- a list\n")
+
+
+def test_short_definition_too_long_for_a_tooltip(tmp_path: Path) -> None:
+    message = error(tmp_path, "## Entente\n\n" + "word " * 80 + "\n")
+    assert "the short definition of 'Entente' is 399 characters; a tooltip holds 300." in message
+
+
+def test_empty_alias(tmp_path: Path) -> None:
+    assert "the 'Also:' line of 'Entente' has an empty name." in error(tmp_path, "## Entente\n\nAlso: a,, b\n\nDef.\n")
+
+
+def test_empty_heading(tmp_path: Path) -> None:
+    assert "glossary.md:5: a glossary heading needs the term." in error(tmp_path, "## \n\nDef.\n")

@@ -1,0 +1,111 @@
+"""Reading a seed folder, and the error an editor gets for each way of getting it wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from explainer.errors import EditorError
+from explainer.seeds import load_essay, load_essays
+
+META = 'title: "A title"\nauthor: A. Writer\ndate: 2020-02-03\npublication: The Paper\n'
+TEXT = "First paragraph.\n\nBoilerplate. Click here.\n\nSecond paragraph\nover two lines.\n\nA. Writer is a writer.\n\nMore In Section"
+
+
+def seed(tmp_path: Path, text: str | bytes | None = TEXT, meta: str | None = META, name: str = "an-essay") -> Path:
+    folder = tmp_path / name
+    folder.mkdir()
+    if text is not None:
+        (folder / "essay.txt").write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    if meta is not None:
+        (folder / "meta.yml").write_text(meta, encoding="utf-8")
+    return folder
+
+
+def error(folder: Path) -> str:
+    with pytest.raises(EditorError) as info:
+        load_essay(folder)
+    return str(info.value)
+
+
+def test_paragraphs_are_numbered_after_boilerplate_and_author_note_are_set_aside(tmp_path: Path) -> None:
+    meta = META + 'omit:\n  - "Boilerplate. Click here."\n  - "More In Section"\nauthor_note: "A. Writer is"\n'
+    essay = load_essay(seed(tmp_path, meta=meta))
+    assert [(p.anchor, p.text, p.line) for p in essay.paragraphs] == [
+        ("p1", "First paragraph.", 1), ("p2", "Second paragraph\nover two lines.", 5)]
+    assert essay.author_note == "A. Writer is a writer."
+    assert essay.title == "A title" and str(essay.date) == "2020-02-03"
+
+
+def test_the_real_seed(tmp_path: Path) -> None:
+    [essay] = load_essays(Path(__file__).resolve().parent.parent / "seeds")
+    assert len(essay.paragraphs) == 6
+    assert essay.paragraphs[0].text.startswith("In his remarks in October 2019")
+    assert essay.paragraphs[-1].text.startswith("This is good news.")
+    assert essay.author_note.startswith("Dmitri Trenin is the director")
+
+
+def test_windows_line_endings_and_a_byte_order_mark_are_read_as_text(tmp_path: Path) -> None:
+    essay = load_essay(seed(tmp_path, text="\ufeffOne.\r\n\r\nTwo.\r\n"))
+    assert [p.text for p in essay.paragraphs] == ["One.", "Two."]
+
+
+def test_folder_without_text(tmp_path: Path) -> None:
+    message = error(seed(tmp_path, text=None))
+    assert "an-essay: the seed folder has no essay.txt." in message and "Fix: Put the essay" in message
+
+
+def test_folder_without_metadata(tmp_path: Path) -> None:
+    message = error(seed(tmp_path, meta=None))
+    assert "the seed folder has no meta.yml." in message and "title, author, date, publication" in message
+
+
+def test_yaml_error_names_its_line(tmp_path: Path) -> None:
+    message = error(seed(tmp_path, meta=META + "summary: a: b: c\n"))
+    assert "meta.yml:5: this is not valid YAML" in message
+
+
+def test_missing_required_key(tmp_path: Path) -> None:
+    message = error(seed(tmp_path, meta=META.replace("author: A. Writer\n", "")))
+    assert "the required key 'author' (who wrote it) is missing" in message and "Add a line 'author: …'" in message
+
+
+def test_unknown_key_suggests_the_closest(tmp_path: Path) -> None:
+    message = error(seed(tmp_path, meta=META.replace("title:", "titel:")))
+    assert "meta.yml:1: unknown key 'titel'. Did you mean 'title'?" in message
+    assert "Valid keys: title, author" in message
+
+
+def test_text_that_is_not_utf8_says_where(tmp_path: Path) -> None:
+    message = error(seed(tmp_path, text="Fine.\n\nCaf\xe9 au lait.".encode("latin-1")))
+    assert "essay.txt:3: the text is not UTF-8 (byte 0xe9 at column 4)." in message and "Re-save the file as UTF-8" in message
+
+
+def test_empty_essay(tmp_path: Path) -> None:
+    assert "essay.txt: the essay is empty." in error(seed(tmp_path, text="  \n\n "))
+
+
+def test_boilerplate_not_in_the_text(tmp_path: Path) -> None:
+    message = error(seed(tmp_path, meta=META + 'omit:\n  - "Subscribe now"\n'))
+    assert "meta.yml:6: the passage to omit, 'Subscribe now', is not in essay.txt." in message
+
+
+def test_boilerplate_that_is_part_of_a_paragraph(tmp_path: Path) -> None:
+    message = error(seed(tmp_path, meta=META + 'omit:\n  - "Click here."\n'))
+    assert "only part of the paragraph at essay.txt line 3" in message and "Omit whole paragraphs only" in message
+
+
+def test_author_note_not_found(tmp_path: Path) -> None:
+    assert "no paragraph of essay.txt begins with 'B. Nobody'" in error(seed(tmp_path, meta=META + 'author_note: "B. Nobody"\n'))
+
+
+def test_bad_date(tmp_path: Path) -> None:
+    assert "meta.yml:3: 'date: 2 March' is not a date." in error(seed(tmp_path, meta=META.replace("2020-02-03", "2 March")))
+
+
+def test_control_characters_are_refused(tmp_path: Path) -> None:
+    assert "essay.txt:3: the text contains the control character U+0002" in error(seed(tmp_path, text="a\n\nb\x02c"))
+
+
+def test_folder_name_must_be_usable_in_an_address(tmp_path: Path) -> None:
+    assert "cannot be used in an address" in error(seed(tmp_path, name="My Essay"))
