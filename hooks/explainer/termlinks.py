@@ -158,7 +158,17 @@ class UsedInTreeprocessor(Treeprocessor):
         for k in reversed(range(len(sections))):
             start, term_id = sections[k]
             end = sections[k + 1][0] if k + 1 < len(sections) else self._section_end(children, start)
+            self._mark_lead(children[start + 1 : end], by_id[term_id])
             root.insert(end, self._used_in(by_id[term_id].name, site.occurrences.get(term_id, [])))
+
+    @staticmethod
+    def _mark_lead(section: list[etree.Element], term) -> None:
+        """Class the "Also:" line and the short definition, so the page can style them."""
+        paragraphs = [el for el in section if el.tag == "p"]
+        if term.aliases and paragraphs:
+            paragraphs.pop(0).set("class", "explainer-aliases")
+        if paragraphs:
+            paragraphs[0].set("class", "explainer-short")
 
     @staticmethod
     def _section_end(children: list[etree.Element], start: int) -> int:
