@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: serve build test lint linkcheck bench chromium clean
@@ -14,7 +15,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 ## serve: set up, then preview the site at http://127.0.0.1:8000 (rebuilds on save)
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## build: strict build into site/
 build: $(STAMP)

@@ -109,3 +109,8 @@ def test_control_characters_are_refused(tmp_path: Path) -> None:
 
 def test_folder_name_must_be_usable_in_an_address(tmp_path: Path) -> None:
     assert "cannot be used in an address" in error(seed(tmp_path, name="My Essay"))
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "www.example.com", "data:text/html,hi"])
+def test_original_address_must_be_a_web_address(tmp_path: Path, url: str) -> None:
+    assert f"meta.yml:5: 'url: {url}' is not a web address." in error(seed(tmp_path, meta=META + f'url: "{url}"\n'))

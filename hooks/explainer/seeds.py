@@ -140,6 +140,9 @@ def _read_meta(path: Path) -> dict[str, Any]:
             raise EditorError(path, lines.get(key), f"the required key '{key}' ({what}) is missing or empty.",
                               f"Add a line '{key}: …'.")
 
+    if data.get("url") is not None and not re.match(r"^https?://[^\s/]+\S*$", str(data["url"])):
+        raise EditorError(path, lines.get("url"), f"'url: {data['url']}' is not a web address.",
+                          "Give the original's full address, starting with https:// or http://.")
     out: dict[str, Any] = {}
     for key in known:
         value = data.get(key)

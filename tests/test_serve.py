@@ -1,0 +1,53 @@
+"""Live preview: `mkdocs serve` rebuilds when an essay under seeds/ changes."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(url: str, needle: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if needle in _fetch(url):
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_rebuilds_when_a_seed_changes(project: Path) -> None:
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+                               "--dev-addr", f"127.0.0.1:{port}"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
+    try:
+        url = f"http://127.0.0.1:{port}/essays/trenin-2019/"
+        assert _wait_for(url, 'id="p1"', 60), "the first build was not served"
+        marker = "A headline changed while the server runs"
+        meta = project / "seeds" / "trenin-2019" / "meta.yml"
+        lines = meta.read_text(encoding="utf-8").split("\n")
+        lines = [f'title: "{marker}"' if line.startswith("title:") else line for line in lines]
+        meta.write_text("\n".join(lines), encoding="utf-8")
+        assert _wait_for(url, marker, 60), "the page was not rebuilt after the seed changed"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
