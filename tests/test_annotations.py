@@ -10,7 +10,6 @@ from urllib.parse import unquote, urlparse
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, Build
-
 from explainer.claims import parse_claims
 from explainer.glossary import parse_glossary
 

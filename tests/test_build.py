@@ -184,3 +184,36 @@ def test_an_essay_removed_from_seeds_disappears_from_the_site(project: Path) -> 
     result = build(project)
     assert result.returncode != 0
     assert "does not resolve" in result.output and "Traceback" not in result.output
+
+
+def test_glossary_error_stops_the_build_with_file_and_line(project: Path) -> None:
+    glossary = project / "docs" / "glossary.md"
+    text = glossary.read_text(encoding="utf-8")
+    glossary.write_text(text.replace("## Alignment\n", "## Alignment\n\nAlso: ENTENTE\n", 1), encoding="utf-8")
+    line = glossary.read_text(encoding="utf-8").split("\n").index("## Alignment") + 1
+    result = build(project)
+    assert result.returncode != 0
+    assert f"docs/glossary.md:{line}: the name 'ENTENTE' is claimed by 'Entente'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_citation_error_on_an_authored_page_counts_lines_from_the_top_of_the_file(project: Path) -> None:
+    page = project / "docs" / "alliance-vs-alignment.md"
+    lines = page.read_text(encoding="utf-8").split("\n")
+    target = next(i for i, line in enumerate(lines) if "[[p" in line)
+    lines[target] = lines[target].replace("[[p", "[[p9", 1)  # [[p5]] becomes [[p95]]
+    page.write_text("\n".join(lines), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert f"docs/alliance-vs-alignment.md:{target + 1}: the citation '[[p9" in result.output
+    assert "has paragraphs p1 to p6 only" in result.output and "Traceback" not in result.output
+
+
+def test_a_claim_quote_that_is_not_in_the_essay_stops_the_build(project: Path) -> None:
+    claims = project / "seeds" / SLUG / "claims.md"
+    text = claims.read_text(encoding="utf-8")
+    claims.write_text(text.replace("True, Russia has been selling arms", "True, Russia has been buying arms", 1), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert "the quoted passage is not in the essay" in result.output
+    assert 'Closest passage: "True, Russia has been selling arms' in result.output and "Traceback" not in result.output

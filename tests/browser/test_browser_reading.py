@@ -1,0 +1,188 @@
+"""What a reader does, in a real Chromium: term definitions on hover and keyboard focus,
+footnotes on hover, search, the light/dark toggle, and the comparison grid.
+
+Material renders ``content.tooltips`` and ``content.footnote.tooltips`` as
+``div.md-tooltip2`` elements appended to ``<body>`` when first needed; the
+host element points at its tooltip with ``aria-describedby`` (terms: role
+tooltip) or ``aria-controls`` (footnotes: role dialog). The tests follow that
+link, so they check the tooltip of the element they touched.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import DESKTOP, PHONE, OpenPage, Site, TermLink, normalize, term_links
+from playwright.sync_api import Locator, Page, expect
+
+pytestmark = pytest.mark.browser
+
+ACTIVE = re.compile(r"\bmd-tooltip2--active\b")
+
+
+@pytest.fixture(scope="module")
+def essay(site: Site) -> str:
+    """The first essay page (the one with numbered paragraphs)."""
+    pages = site.pages_with('class="explainer-para"')
+    assert pages, "no essay page (p.explainer-para) in the build"
+    return pages[0]
+
+
+@pytest.fixture(scope="module")
+def terms(site: Site, essay: str) -> list[TermLink]:
+    """Term links in the essay's paragraphs, one per distinct definition."""
+    links = term_links(site.html(essay))
+    assert links, "the essay links no glossary term"
+    assert all(link.title for link in links), "a term link has no title (short definition)"
+    distinct: dict[str, TermLink] = {}
+    for link in links:
+        distinct.setdefault(link.title, link)
+    return list(distinct.values())
+
+
+def term_locator(page: Page, term: TermLink) -> Locator:
+    return page.locator(f'#{term.paragraph} a.explainer-term[href="{term.href}"]').first
+
+
+def expect_shown(page: Page, tooltip: Locator, text: str) -> None:
+    """The tooltip is active, opaque, inside the viewport and says ``text``."""
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_have_class(ACTIVE)
+    expect(tooltip).to_contain_text(normalize(text))
+    tooltip.evaluate("el => Promise.all(el.getAnimations({subtree: true}).map(a => a.finished))")
+    assert float(tooltip.evaluate("el => getComputedStyle(el).opacity")) > 0.99
+    box = tooltip.bounding_box()
+    viewport = page.viewport_size
+    assert box and viewport
+    assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"] + 1, f"tooltip off-screen: {box}"
+
+
+def described_by(host: Locator, attribute: str) -> Locator:
+    expect(host).to_have_attribute(attribute, re.compile(r"\S"))
+    return host.page.locator(f"#{host.get_attribute(attribute)}")
+
+
+def test_hovering_a_term_shows_its_definition(site: Site, open_page: OpenPage, essay: str, terms: list[TermLink]) -> None:
+    """Each hovered term shows its own short definition (up to three different terms)."""
+    page, _ = open_page(DESKTOP)
+    page.goto(site.url(essay))
+    for term in terms[:3]:
+        link = term_locator(page, term)
+        link.hover()
+        expect_shown(page, described_by(link, "aria-describedby"), term.title)
+
+
+def test_keyboard_focus_on_a_term_shows_its_definition(site: Site, open_page: OpenPage, essay: str,
+                                                       terms: list[TermLink]) -> None:
+    """Tab reaches the term (from its paragraph's permalink) and focus shows the definition."""
+    page, _ = open_page(DESKTOP)
+    page.goto(site.url(essay))
+    term = terms[0]
+    link = term_locator(page, term)
+    page.locator(f"#{term.paragraph} a.explainer-permalink").focus()
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        if link.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail(f"Tab never reached the term '{term.text}' in {term.paragraph}")
+    expect_shown(page, described_by(link, "aria-describedby"), term.title)
+
+
+def test_hovering_a_footnote_mark_shows_the_note(site: Site, open_page: OpenPage, essay: str) -> None:
+    """The footnote's text appears in a tooltip next to its mark."""
+    page, _ = open_page(DESKTOP)
+    page.goto(site.url(essay))
+    mark = page.locator("p.explainer-para a.footnote-ref").first
+    note_id = (mark.get_attribute("href") or "").removeprefix("#")
+    assert note_id, "the footnote mark has no href"
+    note = page.evaluate("id => document.getElementById(id).querySelector('p').textContent", note_id)
+    mark.hover()
+    expect_shown(page, described_by(mark, "aria-controls"), normalize(note)[:80])
+
+
+def test_search_finds_the_glossary_entry(site: Site, open_page: OpenPage) -> None:
+    """Typing "entente" lists the glossary's entry, and the result leads there."""
+    page, log = open_page(DESKTOP)
+    page.goto(site.url(""))
+    page.locator(".md-search__input").click()
+    page.keyboard.type("entente")
+    results = page.locator(".md-search-result")
+    expect(results.locator(".md-search-result__item").first).to_be_visible()
+    glossary = results.locator('a.md-search-result__link[href*="/glossary/"][href$="#entente"]').filter(visible=True)
+    expect(glossary.first).to_be_visible()
+    expect(glossary.first).to_contain_text(re.compile("entente", re.IGNORECASE))
+    glossary.first.click()
+    expect(page).to_have_url(re.compile(r"/glossary/\?h=entente#entente$"))
+    assert not log.foreign, f"search asked another host: {log.foreign}"
+
+
+PALETTE_STATE = """() => ({
+  media: document.querySelector("input[name=__palette]:checked")?.dataset.mdColorMedia ?? null,
+  scheme: document.body.dataset.mdColorScheme,
+  background: getComputedStyle(document.body).backgroundColor,
+})"""
+
+
+def test_palette_toggle_cycles_auto_light_dark(site: Site, open_page: OpenPage) -> None:
+    """auto (system: light here) -> light -> dark -> auto; dark survives a reload."""
+    page, _ = open_page(DESKTOP, color_scheme="light")
+    page.goto(site.url(""))
+    toggle = page.locator('form[data-md-component="palette"] label:not([hidden])')
+    page.wait_for_function("document.querySelector('input[name=__palette]:checked') !== null")  # palette mounted
+    states = [page.evaluate(PALETTE_STATE)]
+    for _ in range(3):
+        scheme_before = states[-1]["media"]
+        toggle.click()
+        page.wait_for_function(
+            "before => document.querySelector('input[name=__palette]:checked')?.dataset.mdColorMedia !== before",
+            arg=scheme_before)
+        states.append(page.evaluate(PALETTE_STATE))
+        if states[-1]["scheme"] == "slate":  # check that the choice is remembered
+            page.reload()
+            assert page.evaluate(PALETTE_STATE)["scheme"] == "slate", "dark mode was not kept across a reload"
+    assert [(s["media"], s["scheme"]) for s in states] == [
+        ("(prefers-color-scheme)", "default"),
+        ("(prefers-color-scheme: light)", "default"),
+        ("(prefers-color-scheme: dark)", "slate"),
+        ("(prefers-color-scheme)", "default"),
+    ]
+    assert states[1]["background"] != states[2]["background"], "the scheme changed but the page did not"
+
+
+@pytest.fixture(scope="module")
+def comparison(site: Site) -> str:
+    pages = site.pages_with('class="explainer-comparison"')
+    assert pages, "no comparison page (.explainer-comparison) in the build"
+    return pages[0]
+
+
+def first_row_cells(page: Page) -> dict[str, dict[str, float]]:
+    """Label -> bounding box of each ``dt`` in the comparison's first ``dl``."""
+    return page.evaluate("""() => Object.fromEntries(
+      [...document.querySelector(".explainer-comparison dl").querySelectorAll(":scope > dt")].map(dt => {
+        const r = dt.getBoundingClientRect();
+        return [dt.textContent.trim(), {top: r.top, left: r.left, right: r.right, bottom: r.bottom}];
+      }))""")
+
+
+def test_comparison_is_side_by_side_on_a_desktop(site: Site, open_page: OpenPage, comparison: str) -> None:
+    """At 1280x800 the Alliance and Alignment cells share a row: same top, different left."""
+    page, _ = open_page(DESKTOP)
+    page.goto(site.url(comparison))
+    cells = first_row_cells(page)
+    assert {"Alliance", "Alignment"} <= cells.keys(), f"first row labels: {list(cells)}"
+    alliance, alignment = cells["Alliance"], cells["Alignment"]
+    assert abs(alliance["top"] - alignment["top"]) < 1, cells
+    assert alignment["left"] >= alliance["right"], f"cells overlap or are not side by side: {cells}"
+
+
+def test_comparison_stacks_on_a_phone(site: Site, open_page: OpenPage, comparison: str) -> None:
+    """At 375x812 the same cells stack (same left, Alignment below Alliance) instead of squeezing."""
+    page, _ = open_page(PHONE)
+    page.goto(site.url(comparison))
+    cells = first_row_cells(page)
+    alliance, alignment = cells["Alliance"], cells["Alignment"]
+    assert abs(alliance["left"] - alignment["left"]) < 1, cells
+    assert alignment["top"] >= alliance["bottom"], cells
