@@ -25,41 +25,27 @@ import difflib
 import re
 from pathlib import Path
 
-from markdown.extensions.toc import slugify
-
 from .errors import EditorError
 from .model import CLAIM_KINDS, Claim, Essay
+from .sections import Section, read_sections
 from .text import normalise, normalise_with_map
 
-_HEADING = re.compile(r"^##(?!#)\s*(.*?)\s*(?:\{\s*#([A-Za-z][\w-]*)\s*\})?\s*#*\s*$")
 _FIELD = re.compile(r"^(Kind|Date|Dates)\s*:\s*(.*)$", re.IGNORECASE)
 _SOURCES = re.compile(r"^\**Sources\s*:\**\s*$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s{0,3}[-*+]\s+(.*)$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _LINK = re.compile(r"\]\((https?://[^)\s]+)|<https?://[^>\s]+>")
 _YEAR = re.compile(r"\b(1[89]|20)\d{2}\b")
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
 
 def parse_claims(path: Path) -> list[Claim]:
     """The claims of one file, in file order; raises :class:`EditorError` on any malformed section."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except UnicodeDecodeError as e:
-        raise EditorError(path, None, f"the file is not UTF-8 (byte {e.start}).", "Save it as UTF-8.") from None
-    sections: list[tuple[int, list[str]]] = []
-    in_fence = False
-    for number, line in enumerate(lines, start=1):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-        if not in_fence and line.startswith("##") and not line.startswith("###"):
-            sections.append((number, [line]))
-        elif sections:
-            sections[-1][1].append(line)
-        elif line.strip() and not line.startswith("# "):
+    doc = read_sections(path)
+    for number, line in doc.preamble:
+        if line.strip() and not line.startswith("# "):
             raise EditorError(path, number, "text before the first claim.",
                               "Start each claim with a '## Title' heading; only a '# Title' line may come before the first.")
-    claims = [_parse_section(path, start, body) for start, body in sections]
+    claims = [_parse_section(path, section) for section in doc.sections]
     seen: dict[str, Claim] = {}
     for claim in claims:
         if claim.id in seen:
@@ -69,12 +55,11 @@ def parse_claims(path: Path) -> list[Claim]:
     return claims
 
 
-def _parse_section(path: Path, start: int, lines: list[str]) -> Claim:
-    m = _HEADING.match(lines[0])
-    if not m or not m.group(1):
-        raise EditorError(path, start, "a claim heading needs a title.", "Write '## A short title' (optionally '{#an-id}').")
-    title, explicit_id = m.group(1), m.group(2)
-    claim_id = explicit_id or slugify(title, "-")
+def _parse_section(path: Path, section: Section) -> Claim:
+    if not section.title:
+        raise EditorError(path, section.line, "a claim heading needs a title.", "Write '## A short title' (optionally '{#an-id}').")
+    title, claim_id, start = section.title, section.id, section.line
+    lines = [f"## {title}", *section.body]
     quote_lines: list[str] = []
     quote_line = 0
     kind = ""

@@ -23,47 +23,31 @@ import re
 from pathlib import Path
 
 import markdown
-from markdown.extensions.toc import slugify
 
 from .errors import EditorError
 from .model import Term
+from .sections import Section, read_sections
 
 SHORT_LIMIT = 300
-_HEADING = re.compile(r"^##(?!#)\s*(.*?)\s*(?:\{\s*#([A-Za-z][\w-]*)\s*\})?\s*#*\s*$")
 _ALSO = re.compile(r"^(?:\*\*|\*|_)?Also:(?:\*\*|\*|_)?\s*(.*)$")
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _NOT_PROSE = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|>|#|\||```|~~~|<|!!!|\[\^)")
 _TAGS = re.compile(r"<[^>]+>")
 
 
 def parse_glossary(path: Path) -> list[Term]:
     """The terms of the glossary, in file order; names checked for collisions."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise EditorError(path, None, "the glossary page is missing.", "Create it with one '## Term' section per term.") from None
-    except UnicodeDecodeError as e:
-        raise EditorError(path, None, f"the file is not UTF-8 (byte {e.start}).", "Save it as UTF-8.") from None
-    sections: list[tuple[int, list[str]]] = []
-    in_fence = False
-    for number, line in enumerate(lines, start=1):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-        if not in_fence and line.startswith("##") and not line.startswith("###"):
-            sections.append((number, [line]))
-        elif sections:
-            sections[-1][1].append(line)
-    terms = [_parse_section(path, start, body) for start, body in sections]
+    if not path.is_file():
+        raise EditorError(path, None, "the glossary page is missing.", "Create it with one '## Term' section per term.")
+    terms = [_parse_section(path, section) for section in read_sections(path).sections]
     check_collisions(path, terms)
     return terms
 
 
-def _parse_section(path: Path, start: int, lines: list[str]) -> Term:
-    m = _HEADING.match(lines[0])
-    if not m or not m.group(1):
-        raise EditorError(path, start, "a glossary heading needs the term.", "Write '## Term' (optionally '{#an-id}').")
-    name, term_id = m.group(1), m.group(2) or slugify(m.group(1), "-")
-    blocks = _blocks(lines[1:], start + 1)
+def _parse_section(path: Path, section: Section) -> Term:
+    if not section.title:
+        raise EditorError(path, section.line, "a glossary heading needs the term.", "Write '## Term' (optionally '{#an-id}').")
+    name, term_id, start = section.title, section.id, section.line
+    blocks = _blocks(section.body, start + 1)
     aliases: list[str] = []
     if blocks and (also := _ALSO.match(blocks[0][1])):
         line = blocks[0][0]
