@@ -147,6 +147,16 @@ class EssayProcessor(BlockProcessor):
         if essay.note:
             note = etree.SubElement(header, "p", {"class": "explainer-edition-note"})
             note.text = literal(essay.note)
+        howto = etree.SubElement(header, "p", {"class": "explainer-howto"})
+        howto.text = AtomicString("How to read this edition: underlined terms show a definition on hover, focus or tap; "
+                                  "numbered notes give each claim's kind and sources")
+        if essay.claims:
+            link = etree.SubElement(howto, "a", {"href": self.site.url_to(essay.register_src)})
+            link.text = AtomicString("(all claims)")
+            link.tail = AtomicString("; the number beside a paragraph is its permanent link.")
+            howto.text += " "
+        else:
+            howto.text += "; the number beside a paragraph is its permanent link."
 
 
 class EssayListProcessor(BlockProcessor):
