@@ -8,7 +8,8 @@ each page and what went wrong there.
 from __future__ import annotations
 
 import pytest
-from conftest import DESKTOP, PHONE, SCREENSHOTS, OpenPage, Site, screenshot_name
+
+from .support import DESKTOP, PHONE, SCREENSHOTS, OpenPage, Site, screenshot_name
 
 pytestmark = pytest.mark.browser
 

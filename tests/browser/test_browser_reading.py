@@ -1,5 +1,5 @@
 """What a reader does, in a real Chromium: term definitions on hover and keyboard focus,
-footnotes on hover, search, the light/dark toggle, and the comparison grid.
+footnotes and cited passages on hover, search, the light/dark toggle, and the comparison grid.
 
 Material renders ``content.tooltips`` and ``content.footnote.tooltips`` as
 ``div.md-tooltip2`` elements appended to ``<body>`` when first needed; the
@@ -10,11 +10,13 @@ link, so they check the tooltip of the element they touched.
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
-from conftest import DESKTOP, PHONE, OpenPage, Site, TermLink, normalize, term_links
 from playwright.sync_api import Locator, Page, expect
+
+from .support import DESKTOP, PHONE, OpenPage, Site, TermLink, normalize, term_links
 
 pytestmark = pytest.mark.browser
 
@@ -50,7 +52,7 @@ def expect_shown(page: Page, tooltip: Locator, text: str) -> None:
     expect(tooltip).to_be_visible()
     expect(tooltip).to_have_class(ACTIVE)
     expect(tooltip).to_contain_text(normalize(text))
-    tooltip.evaluate("el => Promise.all(el.getAnimations({subtree: true}).map(a => a.finished))")
+    tooltip.evaluate("el => Promise.all(el.getAnimations({subtree: true}).map(a => a.finished.catch(() => null)))")
     assert float(tooltip.evaluate("el => getComputedStyle(el).opacity")) > 0.99
     box = tooltip.bounding_box()
     viewport = page.viewport_size
@@ -102,6 +104,18 @@ def test_hovering_a_footnote_mark_shows_the_note(site: Site, open_page: OpenPage
     expect_shown(page, described_by(mark, "aria-controls"), normalize(note)[:80])
 
 
+def test_hovering_a_citation_shows_the_passage(site: Site, open_page: OpenPage, comparison: str) -> None:
+    """A ``[[pN]]`` citation shows the cited passage (its title, as the generator wrote it) on hover."""
+    match = re.search(r'<a class="explainer-cite" href="([^"]+)" title="([^"]+)"', site.html(comparison))
+    assert match, "the comparison page has no citation"
+    href, passage = match.group(1), html.unescape(match.group(2))
+    page, _ = open_page(DESKTOP)
+    page.goto(site.url(comparison))
+    cite = page.locator(f'a.explainer-cite[href="{href}"]').first
+    cite.hover()
+    expect_shown(page, described_by(cite, "aria-describedby"), passage)
+
+
 def test_search_finds_the_glossary_entry(site: Site, open_page: OpenPage) -> None:
     """Typing "entente" lists the glossary's entry, and the result leads there."""
     page, log = open_page(DESKTOP)
@@ -119,7 +133,7 @@ def test_search_finds_the_glossary_entry(site: Site, open_page: OpenPage) -> Non
 
 
 PALETTE_STATE = """() => ({
-  media: document.querySelector("input[name=__palette]:checked")?.dataset.mdColorMedia ?? null,
+  media: document.body.dataset.mdColorMedia ?? null,
   scheme: document.body.dataset.mdColorScheme,
   background: getComputedStyle(document.body).backgroundColor,
 })"""
@@ -130,13 +144,13 @@ def test_palette_toggle_cycles_auto_light_dark(site: Site, open_page: OpenPage) 
     page, _ = open_page(DESKTOP, color_scheme="light")
     page.goto(site.url(""))
     toggle = page.locator('form[data-md-component="palette"] label:not([hidden])')
-    page.wait_for_function("document.querySelector('input[name=__palette]:checked') !== null")  # palette mounted
+    page.wait_for_function("document.body.dataset.mdColorMedia !== undefined")  # Material's palette has mounted
     states = [page.evaluate(PALETTE_STATE)]
     for _ in range(3):
         scheme_before = states[-1]["media"]
         toggle.click()
         page.wait_for_function(
-            "before => document.querySelector('input[name=__palette]:checked')?.dataset.mdColorMedia !== before",
+            "before => document.body.dataset.mdColorMedia !== before",
             arg=scheme_before)
         states.append(page.evaluate(PALETTE_STATE))
         if states[-1]["scheme"] == "slate":  # check that the choice is remembered
