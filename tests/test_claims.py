@@ -99,6 +99,7 @@ def test_two_claims_with_the_same_id(tmp_path: Path) -> None:
     ("## X\n\n> Putin called\n\nKind: fact\n\nSources:\n\n- 2019 s\n\nStray\n", "only a list of sources may follow 'Sources:'."),
     ("## X\n\n> Putin called\n\nKind: fact\n\nSources:\n\n- 2019 s\n", "claim 'X' has no note."),
     ("## X\n\n> Putin called\n\nKind: fact\nDate: 3 Oct\n\nN.\n\nSources:\n\n- 2019 s\n", "'3 Oct' is not a date."),
+    ("## X\n\n> Putin called\n\nKind: fact\nDate: 2019-13\n\nN.\n\nSources:\n\n- 2019 s\n", "'2019-13' is not a date."),
 ])
 def test_malformed_sections(tmp_path: Path, text: str, expected: str) -> None:
     assert expected in error(tmp_path, text)

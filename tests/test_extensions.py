@@ -71,7 +71,7 @@ def test_occurrences_are_recorded_with_their_nearest_anchor_even_when_not_linked
     site = make_site()
     render("Intro entente.\n\n## Later {#later}\n\nentente again", site)
     assert [(o.page_src, o.anchor, o.label) for o in site.occurrences["entente"]] == [
-        ("page.md", None, "Page"), ("page.md", "later", "Later")]
+        ("page.md", None, "Page"), ("page.md", "later", "Page \u203a Later")]
 
 
 def test_the_glossary_page_is_not_linked_and_gets_used_in_lists() -> None:

@@ -65,3 +65,8 @@ def test_overlapping_candidates_do_not_overlap_in_the_result() -> None:
 
 def test_markdown_placeholders_break_phrases() -> None:
     assert found("early\x02wzxhzdk:1\x03warning") == []
+
+
+def test_a_hyphenated_compound_is_one_word() -> None:
+    assert found("entente-like, pre-entente and entente") == [("entente", "entente")]
+    assert found("early-warning system") == [("early-warning system", "early-warning-system")]

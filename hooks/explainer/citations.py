@@ -108,7 +108,7 @@ def cite_link(site, target: Target, text: str | None = None) -> etree.Element:
     number = target.paragraph.number
     a = etree.Element("a", {
         "href": site.url_to(target.essay.page_src, target.paragraph.anchor),
-        "class": "explainer-cite",
+        "class": "explainer-cite" if text else "explainer-cite explainer-cite--number",
         # "&" as "&amp;": the serializer keeps entity-like text as it is (see essaypage.literal)
         "title": f"\u00b6{number}: \u201c{excerpt(target.paragraph.text)}\u201d".replace("&", "&amp;"),
     })

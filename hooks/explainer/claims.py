@@ -21,6 +21,7 @@ quote marks; the footnote mark goes after its last character.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from pathlib import Path
@@ -92,7 +93,7 @@ def _parse_section(path: Path, section: Section) -> Claim:
             else:
                 dates = [d.strip() for d in value.split(",") if d.strip()]
                 for d in dates:
-                    if not _DATE.match(d):
+                    if not _valid_date(d):
                         raise EditorError(path, number, f"'{d}' is not a date.",
                                           "Write dates as YYYY-MM-DD, YYYY-MM or YYYY, comma separated.")
         elif _SOURCES.match(stripped):
@@ -127,6 +128,17 @@ def _parse_section(path: Path, section: Section) -> Claim:
     return Claim(id=claim_id, title=title, quote=" ".join(quote_lines), kind=kind, dates=dates,
                  note="\n".join(note).strip("\n"), sources=sources, file=path, line=start, quote_line=quote_line,
                  note_line=note_line)
+
+
+def _valid_date(text: str) -> bool:
+    if not _DATE.match(text):
+        return False
+    parts = [int(p) for p in text.split("-")] + [1, 1]
+    try:
+        dt.date(*parts[:3])
+    except ValueError:
+        return False
+    return True
 
 
 def anchor_claims(essay: Essay, claims: list[Claim]) -> list[Claim]:

@@ -10,6 +10,7 @@ reference, placed after the last character of the claim's quote.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 import xml.etree.ElementTree as etree
@@ -23,6 +24,7 @@ from markdown.util import AtomicString
 from .model import CLAIM_KINDS, Claim, Essay
 
 ESSAY_MARKER = "%%explainer-essay {slug}%%"
+FOOTNOTES_MARKER = "///Footnotes Go Here///"  # Python-Markdown's footnotes PLACE_MARKER default
 _ESSAY_MARKER = re.compile(r"^%%explainer-essay ([a-z0-9-]+)%%$")
 _ESSAY_LIST = re.compile(r"^\[\[essays\]\]$")
 
@@ -34,6 +36,15 @@ def literal(text: str) -> AtomicString:
     so every ``&`` is written as ``&amp;``: an essay's "&amp;" stays "&amp;".
     """
     return AtomicString(text.replace("&", "&amp;"))
+
+
+def human_date(iso: str) -> str:
+    """'2019-10-03' -> '3 October 2019'; '2019-10' -> 'October 2019'; '2019' stays."""
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 1:
+        return iso
+    month = dt.date(parts[0], parts[1], 1).strftime("%B")
+    return f"{parts[2]} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
 
 
 def footnote_id(claim: Claim) -> str:
@@ -58,8 +69,11 @@ def _sources_markdown(claim: Claim) -> str:
 
 def essay_markdown(essay: Essay) -> str:
     """The generated source of ``essays/<slug>/index.md``."""
-    parts = [_front_matter(title=essay.title, description=essay.summary, explainer_essay=essay.slug),
+    parts = [_front_matter(title=essay.title, description=essay.summary, explainer_essay=essay.slug, hide=["toc"]),
              ESSAY_MARKER.format(slug=essay.slug), ""]
+    if essay.claims:
+        # The footnotes extension puts the notes where this marker stands.
+        parts.append('## Notes {: #notes }\n\n' + FOOTNOTES_MARKER + "\n")
     for claim in essay.claims:
         note = (f"{kind_label(claim.kind)} {claim.note}\n\n"
                 f"Sources:\n\n{_sources_markdown(claim)}\n\n"
@@ -76,13 +90,13 @@ def register_markdown(essay: Essay) -> str:
              "the passage, the note and its sources. Kinds: "
              + "; ".join(f"{kind_label(k)} {what}" for k, what in CLAIM_KINDS.items()) + ".\n"]
     for claim in essay.claims:
-        dates = f" · {', '.join(claim.dates)}" if claim.dates else ""
+        dates = f" · {', '.join(human_date(d) for d in claim.dates)}" if claim.dates else ""
         parts.append(
             f"## {claim.number}. {claim.title} {{ #{claim.id} }}\n\n"
             f"{kind_label(claim.kind)}{dates} · [[p{claim.paragraph}|Paragraph {claim.paragraph}]]"
             f" · [Footnote {claim.number}](index.md#fnref:{footnote_id(claim)})\n\n"
             f'<blockquote class="explainer-passage" markdown="0"><p>{_html_text(claim.quote)}</p></blockquote>\n\n'
-            f"{claim.note}\n\n**Sources**\n\n{_sources_markdown(claim)}\n"
+            f'{claim.note}\n\n<div class="explainer-sources" markdown>\n\n**Sources**\n\n{_sources_markdown(claim)}\n\n</div>\n'
         )
     if not essay.claims:
         parts.append("No claims have been annotated yet.\n")

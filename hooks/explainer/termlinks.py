@@ -22,7 +22,9 @@ from markdown.util import AtomicString
 
 SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "samp", "abbr", "dt",
              "script", "style", "button", "sup", "svg", "time"}
-SKIP_CLASSES = {"footnote", "explainer-noterms", "explainer-byline", "explainer-passage", "headerlink"}
+SKIP_CLASSES = {"footnote", "explainer-noterms", "explainer-sources", "explainer-byline", "explainer-passage", "headerlink"}
+# Sections listing sources: their titles are quoted, not used.
+SOURCE_HEADINGS = {"sources", "references", "bibliography", "further reading"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Raw inline HTML reaches tree processors as stash placeholders; terms between
 # a raw <a …> and its </a> (or <code>, <abbr>, …) must stay unlinked too.
@@ -34,8 +36,14 @@ def _skipped(el: etree.Element) -> bool:
     return el.tag in SKIP_TAGS or bool(SKIP_CLASSES.intersection((el.get("class") or "").split()))
 
 
-def _text_of(el: etree.Element) -> str:
-    return "".join(el.itertext()).strip()
+def heading_text(el: etree.Element) -> str:
+    """A heading's words, without its permalink sign or Markdown placeholders."""
+    parts = [el.text or ""]
+    for child in el:
+        if "headerlink" not in (child.get("class") or ""):
+            parts.append(heading_text(child))
+        parts.append(child.tail or "")
+    return _PLACEHOLDER.sub("", "".join(parts)).strip()
 
 
 class TermLinkTreeprocessor(Treeprocessor):
@@ -51,30 +59,34 @@ class TermLinkTreeprocessor(Treeprocessor):
             return
         self.linked: set[str] = set()
         self.raw_depth = 0  # open raw-HTML elements that terms must not be linked in
+        self.sources_level = 0  # inside a "Sources" section (its heading level), where titles are quoted
         self.anchor: str | None = None
         self.label = site.page.title
         self._walk(root)
 
     def _walk(self, el: etree.Element) -> None:
-        if el.tag in HEADINGS:
-            self.anchor, self.label = el.get("id"), _text_of(el) or self.site.page.title
-            if self.site.link_mode == "section" and el.tag in ("h1", "h2"):
-                self.linked.clear()
-        elif el.tag == "p" and "explainer-para" in (el.get("class") or ""):
-            self.anchor, self.label = el.get("id"), f"{self.site.page.title}, \u00b6{el.get('id', '')[1:]}"
-        if el.text and not _skipped(el):
-            self._link_text(el, None)
         for child in list(el):
-            if not _skipped(child):
+            if child.tag in HEADINGS:
+                self._enter_section(child)
+            elif child.tag == "p" and "explainer-para" in (child.get("class") or ""):
+                self.anchor, self.label = child.get("id"), f"{self.site.page.title}, \u00b6{child.get('id', '')[1:]}"
+            if not _skipped(child) and not self.sources_level:
+                if child.text:
+                    self._link_text(child, None)
                 self._walk(child)
-            elif child.tag in HEADINGS:
-                self._walk_heading(child)
-            if child.tail and not _skipped(el):
+            if child.tail and not self.sources_level:
                 self._link_text(el, child)
 
-    def _walk_heading(self, el: etree.Element) -> None:
-        self.anchor, self.label = el.get("id"), _text_of(el) or self.site.page.title
-        if self.site.link_mode == "section" and el.tag in ("h1", "h2"):
+    def _enter_section(self, heading: etree.Element) -> None:
+        level, title = int(heading.tag[1]), heading_text(heading)
+        if self.sources_level and level <= self.sources_level:
+            self.sources_level = 0
+        if title.casefold() in SOURCE_HEADINGS:
+            self.sources_level = level
+        page_title = self.site.page.title
+        self.anchor = heading.get("id")
+        self.label = page_title if not title or title == page_title else f"{page_title} \u203a {title}"
+        if self.site.link_mode == "section" and level <= 2:
             self.linked.clear()
 
     def _link_text(self, parent: etree.Element, after: etree.Element | None) -> None:

@@ -16,6 +16,7 @@ from .model import Term
 
 # A word, or a Python-Markdown placeholder (STX…ETX), which is opaque and breaks phrases.
 _TOKEN = re.compile(r"\x02[^\x03]*\x03|\w+")
+HYPHENS = "-\u2010\u2011"
 # What may stand between the words of a multi-word term: spaces or a single hyphen.
 _JOINER = re.compile(r"\s+|\s*[-\u2010\u2011]\s*")
 
@@ -25,6 +26,13 @@ class Match:
     start: int
     end: int
     term: Term
+
+
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """A hyphenated compound is one word: "alliance" does not match inside "alliance-like"."""
+    before = start >= 2 and text[start - 1] in HYPHENS and text[start - 2].isalnum()
+    after = end + 1 < len(text) and text[end] in HYPHENS and text[end + 1].isalnum()
+    return before or after
 
 
 def case_sensitive(name: str) -> bool:
@@ -83,5 +91,9 @@ class TermMatcher:
                 i += 1
                 continue
             last, term = best
-            yield Match(tokens[i].start(), tokens[last].end(), term)
+            start, end = tokens[i].start(), tokens[last].end()
+            if _in_compound(text, start, end):
+                i += 1
+                continue
+            yield Match(start, end, term)
             i = last + 1

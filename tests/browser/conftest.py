@@ -86,8 +86,8 @@ def open_page(browser: Browser, site: Site) -> Iterator[OpenPage]:
     """Factory: a fresh context and page (viewport, colour scheme), logging what the page does."""
     contexts: list[BrowserContext] = []
 
-    def make(viewport: ViewportSize | None = None, color_scheme: ColorScheme = "light") -> tuple[Page, PageLog]:
-        context = browser.new_context(viewport=viewport or DESKTOP, color_scheme=color_scheme)
+    def make(viewport: ViewportSize | None = None, color_scheme: ColorScheme = "light", touch: bool = False) -> tuple[Page, PageLog]:
+        context = browser.new_context(viewport=viewport or DESKTOP, color_scheme=color_scheme, has_touch=touch, is_mobile=touch)
         context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
         page = context.new_page()

@@ -75,6 +75,21 @@ def test_hovering_a_term_shows_its_definition(site: Site, open_page: OpenPage, e
         expect_shown(page, described_by(link, "aria-describedby"), term.title)
 
 
+def test_on_a_touch_screen_the_first_tap_shows_the_definition_and_the_second_opens_the_entry(
+        site: Site, open_page: OpenPage, essay: str, terms: list[TermLink]) -> None:
+    """Phones have no hover: the first tap must not navigate away before the reader sees the definition."""
+    page, _ = open_page(PHONE, touch=True)
+    page.goto(site.url(essay))
+    term = terms[0]
+    link = term_locator(page, term)
+    link.scroll_into_view_if_needed()
+    link.tap()
+    expect_shown(page, described_by(link, "aria-describedby"), term.title)
+    assert page.url == site.url(essay)
+    link.tap()
+    page.wait_for_url(re.compile(re.escape(term.href.split("/")[-1]) + "$"))
+
+
 def test_keyboard_focus_on_a_term_shows_its_definition(site: Site, open_page: OpenPage, essay: str,
                                                        terms: list[TermLink]) -> None:
     """Tab reaches the term (from its paragraph's permalink) and focus shows the definition."""
