@@ -18,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+REQUIRED_EXTENSIONS = ("attr_list", "footnotes", "md_in_html", "toc")
 _site: Site | None = None
 
 
@@ -28,6 +29,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for essay in site.essays:
         for claim in essay.claims:
             check_citations(site, claim.note, str(claim.file.relative_to(project)), claim.note_line, essay.slug)
+    # The generated pages rely on these stock extensions; add any the config lacks.
+    for name in REQUIRED_EXTENSIONS:
+        if name not in config.markdown_extensions:
+            config.markdown_extensions.append(name)
     config.markdown_extensions.extend([EssayExtension(site), CitationExtension(site), TermLinkExtension(site)])
     if config.nav is not None:
         config.nav = _with_essays(config.nav, site)
