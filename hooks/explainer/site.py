@@ -39,7 +39,8 @@ class Site:
     glossary_src: str = "glossary.md"
     link_mode: str = "page"
     page: PageContext = field(default_factory=lambda: PageContext(src=""))
-    occurrences: dict[str, list[Occurrence]] = field(default_factory=dict)
+    # term id -> where it occurs, in order of first sight (a dict as an ordered set)
+    occurrences: dict[str, dict[Occurrence, None]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.matcher = TermMatcher(self.terms)
@@ -54,10 +55,7 @@ class Site:
         return f"{path}#{anchor}" if anchor else path
 
     def record(self, term: Term, anchor: str | None, label: str) -> None:
-        found = self.occurrences.setdefault(term.id, [])
-        occurrence = Occurrence(self.page.src, anchor, label)
-        if occurrence not in found:
-            found.append(occurrence)
+        self.occurrences.setdefault(term.id, {})[Occurrence(self.page.src, anchor, label)] = None
 
 
 def load_site(project_dir: Path, docs_dir: Path, settings: dict) -> Site:

@@ -171,7 +171,7 @@ class UsedInTreeprocessor(Treeprocessor):
             start, term_id = sections[k]
             end = sections[k + 1][0] if k + 1 < len(sections) else self._section_end(children, start)
             self._mark_lead(children[start + 1 : end], by_id[term_id])
-            root.insert(end, self._used_in(by_id[term_id].name, site.occurrences.get(term_id, [])))
+            root.insert(end, self._used_in(by_id[term_id].name, list(site.occurrences.get(term_id, {}))))
 
     @staticmethod
     def _mark_lead(section: list[etree.Element], term) -> None:
