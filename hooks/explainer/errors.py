@@ -17,10 +17,10 @@ except ImportError:  # pragma: no cover
 
 
 class EditorError(_Base):
-    """A problem in a file an editor wrote, reported as ``file:line: problem Fix: …``."""
+    """A problem in a file an editor wrote, reported as ``file:line: problem`` and ``Fix: …``."""
 
     def __init__(self, file: Path | str, line: int | None, problem: str, fix: str) -> None:
-        self.file = str(file)
+        self.file = _shown(Path(file))
         self.line = line
         self.problem = problem
         self.fix = fix
@@ -28,11 +28,9 @@ class EditorError(_Base):
         super().__init__(f"{where}: {problem}\n  Fix: {fix}")
 
 
-def display_path(path: Path, root: Path | None = None) -> str:
-    """Show a path relative to the project so messages stay short and clickable."""
-    if root is not None:
-        try:
-            return str(path.resolve().relative_to(root.resolve()))
-        except ValueError:
-            pass
-    return str(path)
+def _shown(path: Path) -> str:
+    """Paths below the working directory are shown relative to it: short, and clickable in a terminal."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve())) if path.is_absolute() else str(path)
+    except ValueError:
+        return str(path)
