@@ -114,3 +114,14 @@ def test_folder_name_must_be_usable_in_an_address(tmp_path: Path) -> None:
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "www.example.com", "data:text/html,hi"])
 def test_original_address_must_be_a_web_address(tmp_path: Path, url: str) -> None:
     assert f"meta.yml:5: 'url: {url}' is not a web address." in error(seed(tmp_path, meta=META + f'url: "{url}"\n'))
+
+
+def test_an_unchanged_seed_is_not_parsed_again_but_an_edited_one_is(tmp_path: Path) -> None:
+    from explainer.site import load_essay_with_claims
+
+    folder = seed(tmp_path)
+    first = load_essay_with_claims(folder)
+    assert load_essay_with_claims(folder) is first  # `mkdocs serve` rebuilds reuse it
+    (folder / "essay.txt").write_text("Edited paragraph.", encoding="utf-8")
+    edited = load_essay_with_claims(folder)
+    assert edited is not first and [p.text for p in edited.paragraphs] == ["Edited paragraph."]

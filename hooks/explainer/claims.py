@@ -143,25 +143,37 @@ def _valid_date(text: str) -> bool:
 
 def anchor_claims(essay: Essay, claims: list[Claim]) -> list[Claim]:
     """Place each claim in the essay and number the claims in reading order."""
-    normalised = [normalise_with_map(p.text) for p in essay.paragraphs]
+    normalised = [normalise(p.text) for p in essay.paragraphs]
+    offsets: dict[int, list[int]] = {}  # built only for paragraphs that hold a claim: the slow part
     for claim in claims:
         wanted = normalise(claim.quote)
-        hits = [(i, m.start()) for i, (text, _) in enumerate(normalised) for m in re.finditer(re.escape(wanted), text)]
+        hits = [(i, start) for i, text in enumerate(normalised) for start in _find_all(text, wanted)]
         if not hits:
             raise EditorError(claim.file, claim.quote_line, "the quoted passage is not in the essay.",
-                              f"Copy it exactly from the essay. Closest passage: \"{_closest(wanted, [t for t, _ in normalised])}\"")
+                              f"Copy it exactly from the essay. Closest passage: \"{_closest(wanted, normalised)}\"")
         if len(hits) > 1:
             where = ", ".join(f"p{i + 1}" for i, _ in hits)
             raise EditorError(claim.file, claim.quote_line, f"the quoted passage occurs {len(hits)} times in the essay ({where}).",
                               "Quote more of the surrounding words so it matches only once.")
         index, start = hits[0]
-        offsets = normalised[index][1]
+        if index not in offsets:
+            offsets[index] = normalise_with_map(essay.paragraphs[index].text)[1]
         claim.paragraph = index + 1
-        claim.end = offsets[start + len(wanted) - 1] + 1
+        claim.end = offsets[index][start + len(wanted) - 1] + 1
     ordered = sorted(claims, key=lambda c: (c.paragraph, c.end))
     for number, claim in enumerate(ordered, start=1):
         claim.number = number
     return ordered
+
+
+def _find_all(text: str, wanted: str) -> list[int]:
+    """Starts of the non-overlapping occurrences of ``wanted`` in ``text``."""
+    starts: list[int] = []
+    at = text.find(wanted) if wanted else -1
+    while at != -1:
+        starts.append(at)
+        at = text.find(wanted, at + len(wanted))
+    return starts
 
 
 def _closest(wanted: str, paragraphs: list[str]) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,11 +42,12 @@ OPTIONAL = {
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-def load_essays(seeds_dir: Path) -> list[Essay]:
-    """Every essay under ``seeds_dir``, newest first (then by slug), claims not yet attached."""
+def load_essays(seeds_dir: Path, load: Callable[[Path], Essay] | None = None) -> list[Essay]:
+    """Every essay under ``seeds_dir``, newest first (then by slug), each read by ``load`` (default: :func:`load_essay`)."""
     if not seeds_dir.is_dir():
         return []
-    essays = [load_essay(d) for d in sorted(seeds_dir.iterdir()) if d.is_dir() and not d.name.startswith((".", "_"))]
+    load = load or load_essay
+    essays = [load(d) for d in sorted(seeds_dir.iterdir()) if d.is_dir() and not d.name.startswith((".", "_"))]
     return sorted(essays, key=lambda e: (-e.date.toordinal(), e.slug))
 
 

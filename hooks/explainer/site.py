@@ -15,7 +15,7 @@ from .claims import anchor_claims, parse_claims
 from .errors import EditorError
 from .glossary import parse_glossary
 from .model import Essay, Occurrence, Term
-from .seeds import CLAIMS_FILE, load_essays
+from .seeds import CLAIMS_FILE, META_FILE, TEXT_FILE, load_essay, load_essays
 from .terms import TermMatcher
 
 LINK_MODES = ("page", "section", "all")
@@ -58,14 +58,37 @@ class Site:
         self.occurrences.setdefault(term.id, {})[Occurrence(self.page.src, anchor, label)] = None
 
 
+# Parsed seed folders by path, with the state of their files when parsed. `mkdocs serve`
+# keeps this process alive between rebuilds: an edit elsewhere (a glossary entry, a page)
+# then costs no re-parsing of unchanged essays.
+_SEED_CACHE: dict[Path, tuple[tuple, Essay]] = {}
+
+
+def _file_state(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+def load_essay_with_claims(folder: Path) -> Essay:
+    """An essay with its claims anchored, re-read only when one of its files changed."""
+    state = tuple(_file_state(folder / name) for name in (TEXT_FILE, META_FILE, CLAIMS_FILE))
+    cached = _SEED_CACHE.get(folder)
+    if cached and cached[0] == state:
+        return cached[1]
+    essay = load_essay(folder)
+    claims_path = folder / CLAIMS_FILE
+    if claims_path.is_file():
+        essay.claims = anchor_claims(essay, parse_claims(claims_path))
+    _SEED_CACHE[folder] = (state, essay)
+    return essay
+
+
 def load_site(project_dir: Path, docs_dir: Path, settings: dict) -> Site:
     """Parse seeds, claims and glossary; any editor mistake raises :class:`EditorError`."""
-    seeds_dir = project_dir / settings.get("seeds", "seeds")
-    essays = load_essays(seeds_dir)
-    for essay in essays:
-        claims_path = essay.folder / CLAIMS_FILE
-        if claims_path.is_file():
-            essay.claims = anchor_claims(essay, parse_claims(claims_path))
+    essays = load_essays(project_dir / settings.get("seeds", "seeds"), load_essay_with_claims)
     glossary_src = settings.get("glossary", "glossary.md")
     glossary_path = docs_dir / glossary_src
     terms = parse_glossary(glossary_path) if glossary_path.is_file() else []
