@@ -48,10 +48,9 @@ class Site:
 
     def url_to(self, target_src: str, anchor: str | None = None) -> str:
         """A link from the current page to another source file, which MkDocs then resolves and checks."""
-        base = posixpath.dirname(self.page.src)
-        path = target_src if target_src == self.page.src else posixpath.relpath(target_src, base or ".")
         if target_src == self.page.src:
             return f"#{anchor}" if anchor else posixpath.basename(target_src)
+        path = posixpath.relpath(target_src, posixpath.dirname(self.page.src) or ".")
         return f"{path}#{anchor}" if anchor else path
 
     def record(self, term: Term, anchor: str | None, label: str) -> None:

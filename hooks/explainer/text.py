@@ -52,8 +52,3 @@ def suggest(word: str, choices: list[str]) -> str:
     """' Did you mean …?' for an unknown key, or an empty string."""
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f" Did you mean '{close[0]}'?" if close else ""
-
-
-def line_of(text: str, offset: int, first_line: int = 1) -> int:
-    """1-based line number of ``offset`` in ``text``."""
-    return first_line + text.count("\n", 0, offset)
