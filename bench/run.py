@@ -405,7 +405,7 @@ def _essay_txt(essay: EssaySpec) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
-def write_generator_site(corpus: Corpus, root: Path, hook: Path = HOOK, features: tuple[str, ...] = ()) -> Path:
+def write_generator_site(corpus: Corpus, root: Path, hook: Path = HOOK, features: tuple[str, ...] = (), nav_essays: int = 10) -> Path:
     """Corpus (a): seed folders, glossary, home and analysis pages, mkdocs.yml with our hook."""
     if root.exists():
         shutil.rmtree(root)
@@ -429,6 +429,7 @@ def write_generator_site(corpus: Corpus, root: Path, hook: Path = HOOK, features
     _write(docs / "glossary.md", _glossary_markdown(corpus, lambda slug, n: f"[[{slug}:p{n}]]"))
     _write(docs / "analysis.md", _analysis_markdown(corpus, lambda slug, n: f"[[{slug}:p{n}]]"))
     config = _site_config([{"Home": "index.md"}, {"Glossary": "glossary.md"}, {"Analysis": "analysis.md"}], hook, list(features))
+    config.setdefault("extra", {}).setdefault("explainer", {})["nav_essays"] = nav_essays
     _copy_assets(config, docs)
     _write(root / "mkdocs.yml", _dump_config(config))
     return root / "mkdocs.yml"
@@ -462,30 +463,56 @@ def _plain_register(essay: EssaySpec) -> str:
     return "\n".join(parts)
 
 
-def write_plain_site(corpus: Corpus, root: Path, baseline: str, features: tuple[str, ...] = ()) -> Path:
-    """Corpus (b): the same content as plain Markdown pages, no hooks; ``baseline`` is mirror or texts."""
+def project_nav_essays() -> int:
+    """How many essays the generator's navigation names: the project's setting, or its default."""
+    sys.path.insert(0, str(PROJECT / "hooks"))
+    try:
+        from explainer.navigation import DEFAULT_NAV_ESSAYS
+    finally:
+        sys.path.pop(0)
+    return ((_project_config().get("extra") or {}).get("explainer") or {}).get("nav_essays", DEFAULT_NAV_ESSAYS)
+
+
+def _card(essay: EssaySpec, prefix: str, registers: bool) -> str:
+    more = f"\n    [{len(essay.claims)} annotated claims]({prefix}{essay.slug}/claims.md)\n" if registers and essay.claims else ""
+    return (f"-   **[{essay.title}]({prefix}{essay.slug}/index.md)**\n\n    {essay.author} · {essay.publication}\n\n"
+            f"    {essay.summary}\n{more}")
+
+
+def _cards(essays: list[EssaySpec], prefix: str, registers: bool) -> str:
+    return '<div class="grid cards" markdown>\n\n' + "\n".join(_card(e, prefix, registers) for e in essays) + "\n</div>\n"
+
+
+def write_plain_site(corpus: Corpus, root: Path, baseline: str, features: tuple[str, ...] = (), nav_essays: int = 10) -> Path:
+    """Corpus (b): the same content as plain Markdown pages, no hooks; ``baseline`` is mirror or texts.
+
+    The navigation is the generator's: Home, then "Essays" (the Essays page and
+    the ``nav_essays`` newest essays, each with its register), Glossary,
+    Analysis. The other essay pages are built but marked ``not_in_nav``.
+    """
     if root.exists():
         shutil.rmtree(root)
     docs = root / "docs"
     mirror = baseline == "mirror"
-    entries = []
-    cards = []
-    for essay in corpus.essays_in_nav_order:
+    essays = corpus.essays_in_nav_order
+    entries: list = ["essays/index.md"] if essays else []
+    for number, essay in enumerate(essays):
         _write(docs / "essays" / essay.slug / "index.md", _plain_essay(essay, footnotes=mirror))
         children: list = [f"essays/{essay.slug}/index.md"]
         if mirror and essay.claims:
             _write(docs / "essays" / essay.slug / "claims.md", _plain_register(essay))
             children.append({"Claims register": f"essays/{essay.slug}/claims.md"})
-        entries.append({essay.title: children})
-        more = f"\n    [{len(essay.claims)} annotated claims](essays/{essay.slug}/claims.md)\n" if mirror and essay.claims else ""
-        cards.append(f"-   **[{essay.title}](essays/{essay.slug}/index.md)**\n\n    {essay.author} · {essay.publication}\n\n"
-                     f"    {essay.summary}\n{more}")
-    _write(docs / "index.md", "---\nhide:\n  - toc\n---\n# Essays, annotated\n\n<div class=\"grid cards\" markdown>\n\n"
-           + "\n".join(cards) + "\n</div>\n")
+        if number < nav_essays:
+            entries.append({essay.title: children})
+    _write(docs / "index.md", "---\nhide:\n  - toc\n---\n# Essays, annotated\n\n" + _cards(essays, "essays/", mirror))
+    if essays:
+        _write(docs / "essays" / "index.md", f"---\ntitle: Essays\n---\n# Essays\n\n{len(essays)} essays in this edition, newest first.\n\n"
+               + _cards(essays, "", mirror))
     _write(docs / "glossary.md", _glossary_markdown(corpus, lambda slug, n: f"[¶{n}](essays/{slug}/index.md#p{n})"))
     _write(docs / "analysis.md", _analysis_markdown(corpus, lambda slug, n: f"[¶{n}](essays/{slug}/index.md#p{n})"))
     nav = [{"Home": "index.md"}, *([{"Essays": entries}] if entries else []), {"Glossary": "glossary.md"}, {"Analysis": "analysis.md"}]
     config = _site_config(nav, None, list(features))
+    config["not_in_nav"] = "/essays/"  # pages the nav does not name are intended (strict mode would report them)
     _copy_assets(config, docs)
     _write(root / "mkdocs.yml", _dump_config(config))
     return root / "mkdocs.yml"
@@ -867,6 +894,9 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--json", type=Path, help="also write the results as JSON")
     p.add_argument("--theme-feature", action="append", default=[], metavar="NAME",
                    help="add a Material feature to both sites (e.g. navigation.prune); repeatable")
+    p.add_argument("--nav-essays", type=int, metavar="N",
+                   help="essays named in both sites' navigation (default: the project's nav_essays); "
+                        "a number above --essays lists every essay, as before the navigation was capped")
     p.add_argument("--hook", type=Path, default=HOOK, help="the hook module of (a), e.g. a patched copy of hooks/ to try a fix")
     return p.parse_args(argv)
 
@@ -877,13 +907,15 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     corpus = make_corpus(args.seed, args.essays, args.terms, args.claims)
-    config_a = write_generator_site(corpus, out / "a", args.hook.resolve(), tuple(args.theme_feature))
-    config_b = write_plain_site(corpus, out / "b", args.baseline, tuple(args.theme_feature))
+    nav_essays = project_nav_essays() if args.nav_essays is None else args.nav_essays
+    config_a = write_generator_site(corpus, out / "a", args.hook.resolve(), tuple(args.theme_feature), nav_essays)
+    config_b = write_plain_site(corpus, out / "b", args.baseline, tuple(args.theme_feature), nav_essays)
     words = sum(e.words for e in corpus.essays)
     print(f"machine: {machine()}")
     print(f"generator: {hooks_state(args.hook.resolve())}")
     print(f"corpus: seed {args.seed}, {args.essays} essays ({words} words), {len(corpus.terms)} terms, "
           f"{sum(len(e.claims) for e in corpus.essays)} claims; baseline {args.baseline}"
+          f"; {min(nav_essays, args.essays)} essays in the navigation"
           f"{'; extra theme features ' + ', '.join(args.theme_feature) if args.theme_feature else ''}; "
           f"written in {time.perf_counter() - started:.1f} s to {out}")
     result: dict = {"machine": machine(), "generator": hooks_state(args.hook.resolve()),

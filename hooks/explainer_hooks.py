@@ -11,11 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from explainer.citations import CitationExtension, check_citations
-from explainer.essaypage import EssayExtension, essay_markdown, register_markdown
+from explainer.essaypage import EssayExtension, essay_markdown, essays_index_markdown, register_markdown
+from explainer.navigation import ESSAYS_INDEX, listed_essays, with_essays
 from explainer.site import PageContext, Site, load_site
 from explainer.termlinks import TermLinkExtension
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 REQUIRED_EXTENSIONS = ("attr_list", "footnotes", "md_in_html", "toc")
@@ -35,28 +36,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             config.markdown_extensions.append(name)
     config.markdown_extensions.extend([EssayExtension(site), CitationExtension(site), TermLinkExtension(site)])
     if config.nav is not None:
-        config.nav = _with_essays(config.nav, site)
+        config.nav = with_essays(config.nav, site.essays, site.nav_essays)
     _site = site
     return config
 
 
-def _with_essays(nav: list, site: Site) -> list:
-    """Insert an "Essays" section after the first nav entry (the home page)."""
-    entries = []
-    for essay in site.essays:
-        children: list = [essay.page_src]
-        if essay.claims:
-            children.append({"Claims register": essay.register_src})
-        entries.append({essay.title: children})
-    return [*nav[:1], {"Essays": entries}, *nav[1:]] if entries else nav
-
-
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _site is not None
+    if _site.essays and files.get_file_from_path(ESSAYS_INDEX) is None:
+        files.append(File.generated(config, ESSAYS_INDEX, content=essays_index_markdown(len(_site.essays))))
+    # Essays beyond the navigation's list are reached from the Essays page, the home page and search.
+    listed = {essay.slug for essay in listed_essays(_site.essays, _site.nav_essays)}
     for essay in _site.essays:
-        files.append(File.generated(config, essay.page_src, content=essay_markdown(essay)))
+        inclusion = InclusionLevel.UNDEFINED if essay.slug in listed else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, essay.page_src, content=essay_markdown(essay), inclusion=inclusion))
         if essay.claims:
-            files.append(File.generated(config, essay.register_src, content=register_markdown(essay)))
+            files.append(File.generated(config, essay.register_src, content=register_markdown(essay), inclusion=inclusion))
     # Render the glossary last, so its "Used in" lists see every other page.
     glossary = files.get_file_from_path(_site.glossary_src)
     if glossary is not None:

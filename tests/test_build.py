@@ -136,6 +136,51 @@ def test_a_second_seed_folder_becomes_a_second_essay_page(project: Path) -> None
     assert page.select_one("a.explainer-term")["href"].endswith("glossary/#entente")
 
 
+
+def _add_essay(project: Path, slug: str, date: str) -> None:
+    folder = project / "seeds" / slug
+    folder.mkdir()
+    (folder / "essay.txt").write_text(f"The only paragraph of {slug}.\n", encoding="utf-8")
+    (folder / "meta.yml").write_text(f"title: Essay {slug}\nauthor: A. N. Author\ndate: {date}\npublication: The Test\n",
+                                     encoding="utf-8")
+
+
+def test_navigation_lists_the_newest_essays_and_the_essays_page_lists_all(project: Path) -> None:
+    for number in range(1, 4):
+        _add_essay(project, f"extra-{number}", f"2024-0{number}-01")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("link_terms: page", "link_terms: page\n    nav_essays: 2"),
+                      encoding="utf-8")
+    (project / "docs" / "index.md").write_text("# Home\n\n[[essays 1]]\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    home = result.soup("")
+    nav = [a["href"] for a in home.select("nav.md-nav--primary a.md-nav__link[href]")]
+    # newest first: extra-3 and extra-2 are listed, extra-1 and the 2019 essay are not
+    assert "essays/extra-3/" in nav and "essays/extra-2/" in nav
+    assert "essays/extra-1/" not in nav and f"essays/{SLUG}/" not in nav and f"essays/{SLUG}/claims/" not in nav
+    assert "essays/" in nav
+    # the home page shows one card and a link to the Essays page
+    assert [a["href"] for a in home.select(".explainer-essays li strong a")] == ["essays/extra-3/"]
+    assert home.select_one(".explainer-more a")["href"] == "essays/" and "All 4 essays" in home.select_one(".explainer-more").get_text()
+    # the Essays page lists every essay, newest first; unlisted essays are still built
+    cards = [a["href"] for a in result.soup("essays/").select(".explainer-essays li strong a")]
+    assert cards == ["extra-3/", "extra-2/", "extra-1/", f"{SLUG}/"]
+    assert result.soup(f"essays/{SLUG}/claims/").select("h2")
+
+
+def test_unknown_or_bad_explainer_settings_are_reported(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    original = config.read_text(encoding="utf-8")
+    config.write_text(original.replace("link_terms: page", "link_terms: page\n    nav_essay: 3"), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0 and "Traceback" not in result.output
+    assert "unknown setting 'nav_essay'" in result.output and "Did you mean 'nav_essays'?" in result.output
+    config.write_text(original.replace("link_terms: page", "link_terms: page\n    nav_essays: many"), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0 and "Traceback" not in result.output
+    assert "'extra.explainer.nav_essays: many' is not a number of essays" in result.output
+
 METACHARACTERS = [
     "*not emphasis* and _not emphasis_ and **not strong**",
     "[not a link](https://example.com) and ![not an image](x.png)",

@@ -23,6 +23,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.util import AtomicString
 
 from .errors import EditorError
+from .essaypage import ESSAY_LIST
 from .model import Essay, Paragraph
 from .text import excerpt
 
@@ -31,7 +32,6 @@ _CITATION = re.compile(CITATION)
 _ANY = re.compile(r"\[\[(.*?)\]\]")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-DIRECTIVES = {"essays"}
 
 
 @dataclass(frozen=True)
@@ -63,11 +63,9 @@ def check_citations(site, text: str, file: str, first_line: int, default: str | 
         if _FENCE.match(line):
             in_fence = not in_fence
             continue
-        if in_fence or "[[" not in line:
+        if in_fence or "[[" not in line or ESSAY_LIST.match(line.strip()):
             continue
         for m in _ANY.finditer(_CODE_SPAN.sub("", line)):
-            if m.group(1) in DIRECTIVES and line.strip() == m.group():
-                continue
             cite = _CITATION.fullmatch(m.group())
             if cite is None:
                 raise EditorError(file, first_line + offset, f"'{m.group()}' is not a citation.",

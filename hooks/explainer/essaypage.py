@@ -22,11 +22,12 @@ from markdown.extensions import Extension
 from markdown.util import AtomicString
 
 from .model import CLAIM_KINDS, Claim, Essay
+from .navigation import ESSAYS_INDEX
 
 ESSAY_MARKER = "%%explainer-essay {slug}%%"
 FOOTNOTES_MARKER = "///Footnotes Go Here///"  # Python-Markdown's footnotes PLACE_MARKER default
 _ESSAY_MARKER = re.compile(r"^%%explainer-essay ([a-z0-9-]+)%%$")
-_ESSAY_LIST = re.compile(r"^\[\[essays\]\]$")
+ESSAY_LIST = re.compile(r"^\[\[essays(?: +(\d+))?\]\]$")  # a paragraph of its own: the essay cards
 
 
 def literal(text: str) -> AtomicString:
@@ -80,6 +81,14 @@ def essay_markdown(essay: Essay) -> str:
                 f"[Claims register: {claim.title}](claims.md#{claim.id}){{ .explainer-register-link }}")
         parts.append(f"[^{footnote_id(claim)}]: {_indent(note).lstrip()}\n")
     return "\n".join(parts)
+
+
+def essays_index_markdown(count: int) -> str:
+    """The generated source of ``essays/index.md``: every essay, newest first."""
+    what = "One essay" if count == 1 else f"{count} essays"
+    return (_front_matter(title="Essays", description="Every essay in this edition, newest first.")
+            + f"# Essays\n\n{what} in this edition, newest first. Each has its claims register, linked from its card.\n\n"
+            + "[[essays]]\n")
 
 
 def register_markdown(essay: Essay) -> str:
@@ -174,37 +183,49 @@ class EssayProcessor(BlockProcessor):
 
 
 class EssayListProcessor(BlockProcessor):
-    """Renders a paragraph ``[[essays]]`` as a grid of cards, one per essay, newest first."""
+    """Renders a paragraph ``[[essays]]`` as a grid of cards, one per essay, newest first.
+
+    ``[[essays 6]]`` shows the six newest and then a link to the Essays page,
+    which lists them all.
+    """
 
     def __init__(self, parser, site) -> None:
         super().__init__(parser)
         self.site = site
 
     def test(self, parent: etree.Element, block: str) -> bool:
-        return bool(_ESSAY_LIST.match(block.strip()))
+        return bool(ESSAY_LIST.match(block.strip()))
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
-        blocks.pop(0)
+        limit = ESSAY_LIST.match(blocks.pop(0).strip()).group(1)
+        essays = self.site.essays
+        shown = essays[: int(limit)] if limit is not None else essays
         grid = etree.SubElement(parent, "div", {"class": "grid cards explainer-essays"})
         ul = etree.SubElement(grid, "ul")
-        for essay in self.site.essays:
-            li = etree.SubElement(ul, "li")
-            title = etree.SubElement(etree.SubElement(li, "p"), "strong")
-            a = etree.SubElement(title, "a", {"href": self.site.url_to(essay.page_src)})
-            a.text = literal(essay.title)
-            byline = etree.SubElement(li, "p", {"class": "explainer-byline"})
-            byline.text = literal(f"{essay.author} · {essay.publication} · {essay.date.day} {essay.date:%B %Y}"
-                                       f" · {essay.reading_minutes} min read")
-            if essay.summary:
-                summary = etree.SubElement(li, "p")
-                summary.text = literal(essay.summary)
-            if essay.claims:
-                more = etree.SubElement(li, "p")
-                link = etree.SubElement(more, "a", {"href": self.site.url_to(essay.register_src)})
-                link.text = AtomicString(f"{len(essay.claims)} annotated claims")
-        if not self.site.essays:
+        for essay in shown:
+            self._card(etree.SubElement(ul, "li"), essay)
+        if not essays:
             p = etree.SubElement(grid, "p")
             p.text = AtomicString("No essays yet: add a folder under seeds/.")
+        elif len(shown) < len(essays):
+            more = etree.SubElement(parent, "p", {"class": "explainer-more"})
+            link = etree.SubElement(more, "a", {"href": self.site.url_to(ESSAYS_INDEX)})
+            link.text = AtomicString(f"All {len(essays)} essays")
+
+    def _card(self, li: etree.Element, essay: Essay) -> None:
+        title = etree.SubElement(etree.SubElement(li, "p"), "strong")
+        a = etree.SubElement(title, "a", {"href": self.site.url_to(essay.page_src)})
+        a.text = literal(essay.title)
+        byline = etree.SubElement(li, "p", {"class": "explainer-byline"})
+        byline.text = literal(f"{essay.author} · {essay.publication} · {essay.date.day} {essay.date:%B %Y}"
+                              f" · {essay.reading_minutes} min read")
+        if essay.summary:
+            summary = etree.SubElement(li, "p")
+            summary.text = literal(essay.summary)
+        if essay.claims:
+            more = etree.SubElement(li, "p")
+            link = etree.SubElement(more, "a", {"href": self.site.url_to(essay.register_src)})
+            link.text = AtomicString(f"{len(essay.claims)} annotated claims")
 
 
 class EssayExtension(Extension):

@@ -15,10 +15,13 @@ from .claims import anchor_claims, parse_claims
 from .errors import EditorError
 from .glossary import parse_glossary
 from .model import Essay, Occurrence, Term
+from .navigation import DEFAULT_NAV_ESSAYS
 from .seeds import CLAIMS_FILE, META_FILE, TEXT_FILE, load_essay, load_essays
 from .terms import TermMatcher
+from .text import suggest
 
 LINK_MODES = ("page", "section", "all")
+SETTINGS = ("seeds", "glossary", "link_terms", "nav_essays")  # keys of extra.explainer in mkdocs.yml
 
 
 @dataclass
@@ -38,6 +41,7 @@ class Site:
     terms: list[Term]
     glossary_src: str = "glossary.md"
     link_mode: str = "page"
+    nav_essays: int = DEFAULT_NAV_ESSAYS  # how many of the newest essays the navigation lists
     page: PageContext = field(default_factory=lambda: PageContext(src=""))
     # term id -> where it occurs, in order of first sight (a dict as an ordered set)
     occurrences: dict[str, dict[Occurrence, None]] = field(default_factory=dict)
@@ -87,6 +91,10 @@ def load_essay_with_claims(folder: Path) -> Essay:
 
 def load_site(project_dir: Path, docs_dir: Path, settings: dict) -> Site:
     """Parse seeds, claims and glossary; any editor mistake raises :class:`EditorError`."""
+    for key in settings:
+        if key not in SETTINGS:
+            raise EditorError("mkdocs.yml", None, f"'extra.explainer' has an unknown setting '{key}'.{suggest(str(key), list(SETTINGS))}",
+                              f"Known settings: {', '.join(SETTINGS)} (see docs/editing.md).")
     essays = load_essays(project_dir / settings.get("seeds", "seeds"), load_essay_with_claims)
     glossary_src = settings.get("glossary", "glossary.md")
     glossary_path = docs_dir / glossary_src
@@ -95,4 +103,9 @@ def load_site(project_dir: Path, docs_dir: Path, settings: dict) -> Site:
     if mode not in LINK_MODES:
         raise EditorError("mkdocs.yml", None, f"'extra.explainer.link_terms: {mode}' is not a known setting.",
                           f"Use one of: {', '.join(LINK_MODES)}.")
-    return Site(essays=essays, terms=terms, glossary_src=glossary_src, link_mode=mode)
+    nav_essays = settings.get("nav_essays", DEFAULT_NAV_ESSAYS)
+    if not isinstance(nav_essays, int) or isinstance(nav_essays, bool) or nav_essays < 0:
+        raise EditorError("mkdocs.yml", None, f"'extra.explainer.nav_essays: {nav_essays}' is not a number of essays.",
+                          "Use a whole number, 0 or more: how many of the newest essays the navigation lists "
+                          f"(default {DEFAULT_NAV_ESSAYS}); the Essays page lists them all.")
+    return Site(essays=essays, terms=terms, glossary_src=glossary_src, link_mode=mode, nav_essays=nav_essays)
