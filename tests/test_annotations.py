@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -79,6 +80,15 @@ def test_glossary_has_an_anchor_per_term_and_used_in_links_resolve(site_build: B
     assert "\u00b65" in entente.get_text()
 
 
+def test_used_in_lists_stay_out_of_the_search_index(site_build: Build) -> None:
+    """Else searching an essay's title would find every glossary entry it uses."""
+    docs = json.loads((site_build.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    entente = next(d for d in docs if d["location"] == "glossary/#entente")
+    assert "entente" in entente["text"].lower()
+    essay_title = site_build.soup(f"essays/{SLUG}/").select_one("h1").get_text().strip("\u00b6")
+    assert "Used in" not in entente["text"] and essay_title not in entente["text"]
+
+
 def test_essay_footnotes_sit_in_numbered_paragraphs_in_reading_order_with_sources(site_build: Build) -> None:
     essay = site_build.soup(f"essays/{SLUG}/")
     refs = essay.select("a.footnote-ref")
@@ -110,6 +120,10 @@ def test_register_lists_every_claim_in_reading_order_linked_to_the_essay(site_bu
         cite = heading.find_next("a", class_="explainer-cite")
         page, fragment = resolve(site_build, f"essays/{SLUG}/claims/", cite["href"])
         assert page == f"essays/{SLUG}/" and fragment.startswith("p")
+        passage = heading.find_next("blockquote", class_="explainer-passage").get_text(" ", strip=True)
+        assert passage and passage in site_build.soup(f"essays/{SLUG}/").find(id=fragment).get_text()
+        sources = heading.find_next(class_="explainer-sources")
+        assert sources.select("li") and not sources.select("a.explainer-term")
 
 
 def test_comparison_cites_the_essay_at_least_seven_times_and_every_citation_resolves(site_build: Build) -> None:

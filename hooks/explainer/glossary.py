@@ -86,9 +86,13 @@ def _blocks(lines: list[str], first_line: int) -> list[list]:
     return blocks
 
 
+# One converter for all definitions: building a Markdown instance costs more than converting a paragraph.
+_MARKDOWN = markdown.Markdown()
+
+
 def plain_text(source: str) -> str:
     """Markdown of one paragraph as plain text (emphasis and links dropped, entities decoded)."""
-    rendered = markdown.markdown(source)
+    rendered = _MARKDOWN.reset().convert(source)
     return html.unescape(_TAGS.sub("", rendered)).strip()
 
 

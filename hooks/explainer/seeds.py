@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -99,7 +98,11 @@ def load_essay(folder: Path) -> Essay:
     )
 
 
-class _LineLoader(yaml.SafeLoader):
+# Unicode's control characters (category Cc) other than newline and tab.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present: 5x faster, same marks
     """A safe loader that remembers the line of each top-level key and list item."""
 
 
@@ -195,10 +198,11 @@ def _read_text(path: Path) -> str:
         raise EditorError(path, line, f"the text is not UTF-8 (byte 0x{data[e.start]:02x} at column {column}).",
                           "Re-save the file as UTF-8; do not retype the essay.") from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    for i, ch in enumerate(text):
-        if ch not in "\n\t" and unicodedata.category(ch) == "Cc":
-            raise EditorError(path, text.count("\n", 0, i) + 1, f"the text contains the control character U+{ord(ch):04X}.",
-                              "Delete it; published text has no control characters.")
+    control = _CONTROL.search(text)
+    if control:
+        i = control.start()
+        raise EditorError(path, text.count("\n", 0, i) + 1, f"the text contains the control character U+{ord(text[i]):04X}.",
+                          "Delete it; published text has no control characters.")
     return text
 
 

@@ -7,6 +7,7 @@ page being rendered is :attr:`Site.page`, set by the hooks before each render.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,12 @@ from .text import suggest
 
 LINK_MODES = ("page", "section", "all")
 SETTINGS = ("seeds", "glossary", "link_terms", "nav_essays")  # keys of extra.explainer in mkdocs.yml
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative(target_src: str, from_dir: str) -> str:
+    """``posixpath.relpath``, remembered: pages link to the same few folders thousands of times."""
+    return posixpath.relpath(target_src, from_dir or ".")
 
 
 @dataclass
@@ -54,7 +61,7 @@ class Site:
         """A link from the current page to another source file, which MkDocs then resolves and checks."""
         if target_src == self.page.src:
             return f"#{anchor}" if anchor else posixpath.basename(target_src)
-        path = posixpath.relpath(target_src, posixpath.dirname(self.page.src) or ".")
+        path = _relative(target_src, posixpath.dirname(self.page.src))
         return f"{path}#{anchor}" if anchor else path
 
     def record(self, term: Term, anchor: str | None, label: str) -> None:

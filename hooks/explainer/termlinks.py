@@ -190,7 +190,8 @@ class UsedInTreeprocessor(Treeprocessor):
         return len(children)
 
     def _used_in(self, name: str, occurrences: list) -> etree.Element:
-        div = etree.Element("div", {"class": "explainer-used-in"})
+        # Out of the search index: otherwise a search for an essay's title finds every entry it uses.
+        div = etree.Element("div", {"class": "explainer-used-in", "data-search-exclude": ""})
         p = etree.SubElement(div, "p", {"class": "explainer-used-in-title"})
         p.text = AtomicString(f"Used in ({len(occurrences)})" if occurrences else "Not used on any page yet.")
         if occurrences:

@@ -6,6 +6,7 @@ import difflib
 import re
 
 _WS = re.compile(r"\s+")
+_WORD = re.compile(r"\S+")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
@@ -22,21 +23,13 @@ def normalise_with_map(text: str) -> tuple[str, list[int]]:
     """
     out: list[str] = []
     offsets: list[int] = []
-    in_space = False
-    for i, ch in enumerate(text):
-        if ch.isspace():
-            if not in_space and out:
-                out.append(" ")
-                offsets.append(i)
-            in_space = True
-            continue
-        in_space = False
-        out.append(ch.translate(_QUOTES))
-        offsets.append(i)
-    if out and out[-1] == " ":
-        out.pop()
-        offsets.pop()
-    return "".join(out), offsets
+    for word in _WORD.finditer(text):
+        if out:  # one space for the whitespace before this word, where it began: after the last word
+            out.append(" ")
+            offsets.append(offsets[-1] + 1)
+        out.append(word.group())
+        offsets.extend(range(word.start(), word.end()))
+    return "".join(out).translate(_QUOTES), offsets
 
 
 def excerpt(text: str, limit: int = 220) -> str:
