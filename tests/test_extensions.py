@@ -70,8 +70,8 @@ def test_link_modes() -> None:
 def test_occurrences_are_recorded_with_their_nearest_anchor_even_when_not_linked() -> None:
     site = make_site()
     render("Intro entente.\n\n## Later {#later}\n\nentente again", site)
-    assert [(o.page_src, o.anchor, o.label) for o in site.occurrences["entente"]] == [
-        ("page.md", None, "Page"), ("page.md", "later", "Page \u203a Later")]
+    assert [(o.page_src, o.page_title, o.anchor, o.place) for o in site.occurrences["entente"]] == [
+        ("page.md", "Page", None, ""), ("page.md", "Page", "later", "Later")]
 
 
 def test_the_glossary_page_is_not_linked_and_gets_used_in_lists() -> None:
@@ -83,6 +83,18 @@ def test_the_glossary_page_is_not_linked_and_gets_used_in_lists() -> None:
     assert [u.get_text(" ", strip=True) for u in used] == ["Used in (1) Page", "Not used on any page yet."]
     assert used[0].select_one("a")["href"] == "essay.md"
     assert used[0].find_previous("h2")["id"] == "entente"
+
+
+def test_used_in_lists_one_line_per_page_with_each_place_linked() -> None:
+    site = make_site()
+    render("An entente.\n\n## Causes {#causes}\n\nentente\n\n## *Effects* {#effects}\n\nentente", site, src="a.md")
+    render("## Only here {#here}\n\nentente", site, src="b/c.md")
+    soup = render("# Glossary\n\n## Entente\n\nText.", site, src="glossary.md")
+    items = soup.select(".explainer-used-in li")
+    assert [li.get_text() for li in items] == ["Page: Causes, Effects", "Page: Only here"]
+    assert [a["href"] for a in items[0].select("a")] == ["a.md", "a.md#causes", "a.md#effects"]
+    assert [a["href"] for a in items[1].select("a")] == ["b/c.md#here"]
+    assert soup.select_one(".explainer-used-in-title").get_text() == "Used in (4)"
 
 
 def test_citation_links_to_the_paragraph_with_the_passage_as_tooltip() -> None:

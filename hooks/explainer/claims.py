@@ -29,7 +29,7 @@ from pathlib import Path
 from .errors import EditorError
 from .model import CLAIM_KINDS, Claim, Essay
 from .sections import Section, read_sections
-from .text import normalise, normalise_with_map
+from .text import normalise, original_offset
 
 _FIELD = re.compile(r"^(Kind|Date|Dates)\s*:\s*(.*)$", re.IGNORECASE)
 _SOURCES = re.compile(r"^\**Sources\s*:\**\s*$", re.IGNORECASE)
@@ -144,7 +144,6 @@ def _valid_date(text: str) -> bool:
 def anchor_claims(essay: Essay, claims: list[Claim]) -> list[Claim]:
     """Place each claim in the essay and number the claims in reading order."""
     normalised = [normalise(p.text) for p in essay.paragraphs]
-    offsets: dict[int, list[int]] = {}  # built only for paragraphs that hold a claim: the slow part
     for claim in claims:
         wanted = normalise(claim.quote)
         hits = [(i, start) for i, text in enumerate(normalised) for start in _find_all(text, wanted)]
@@ -156,10 +155,8 @@ def anchor_claims(essay: Essay, claims: list[Claim]) -> list[Claim]:
             raise EditorError(claim.file, claim.quote_line, f"the quoted passage occurs {len(hits)} times in the essay ({where}).",
                               "Quote more of the surrounding words so it matches only once.")
         index, start = hits[0]
-        if index not in offsets:
-            offsets[index] = normalise_with_map(essay.paragraphs[index].text)[1]
         claim.paragraph = index + 1
-        claim.end = offsets[index][start + len(wanted) - 1] + 1
+        claim.end = original_offset(essay.paragraphs[index].text, start + len(wanted) - 1) + 1
     ordered = sorted(claims, key=lambda c: (c.paragraph, c.end))
     for number, claim in enumerate(ordered, start=1):
         claim.number = number

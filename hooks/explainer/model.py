@@ -109,5 +109,6 @@ class Occurrence:
     """Where a term was met while rendering: for the glossary's "Used in" lists."""
 
     page_src: str
-    anchor: str | None
-    label: str
+    page_title: str
+    anchor: str | None  # None: before the page's first heading
+    place: str  # "¶5", a section's title, or "" for the top of the page

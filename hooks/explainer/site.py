@@ -64,8 +64,8 @@ class Site:
         path = _relative(target_src, posixpath.dirname(self.page.src))
         return f"{path}#{anchor}" if anchor else path
 
-    def record(self, term: Term, anchor: str | None, label: str) -> None:
-        self.occurrences.setdefault(term.id, {})[Occurrence(self.page.src, anchor, label)] = None
+    def record(self, term: Term, anchor: str | None, place: str) -> None:
+        self.occurrences.setdefault(term.id, {})[Occurrence(self.page.src, self.page.title, anchor, place)] = None
 
 
 # Parsed seed folders by path, with the state of their files when parsed. `mkdocs serve`

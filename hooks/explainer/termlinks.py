@@ -20,6 +20,9 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from .essaypage import literal
+from .model import Occurrence
+
 SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "samp", "abbr", "dt",
              "script", "style", "button", "sup", "svg", "time"}
 SKIP_CLASSES = {"footnote", "explainer-noterms", "explainer-sources", "explainer-byline", "explainer-passage", "headerlink"}
@@ -61,7 +64,7 @@ class TermLinkTreeprocessor(Treeprocessor):
         self.raw_depth = 0  # open raw-HTML elements that terms must not be linked in
         self.sources_level = 0  # inside a "Sources" section (its heading level), where titles are quoted
         self.anchor: str | None = None
-        self.label = site.page.title
+        self.place = ""  # where on the page we are, for "Used in": "", "¶5" or a section's title
         self._walk(root)
 
     def _walk(self, el: etree.Element) -> None:
@@ -69,7 +72,7 @@ class TermLinkTreeprocessor(Treeprocessor):
             if child.tag in HEADINGS:
                 self._enter_section(child)
             elif child.tag == "p" and "explainer-para" in (child.get("class") or ""):
-                self.anchor, self.label = child.get("id"), f"{self.site.page.title}, \u00b6{child.get('id', '')[1:]}"
+                self.anchor, self.place = child.get("id"), f"\u00b6{child.get('id', '')[1:]}"
             if not _skipped(child) and not self.sources_level:
                 if child.text:
                     self._link_text(child, None)
@@ -83,9 +86,8 @@ class TermLinkTreeprocessor(Treeprocessor):
             self.sources_level = 0
         if title.casefold() in SOURCE_HEADINGS:
             self.sources_level = level
-        page_title = self.site.page.title
         self.anchor = heading.get("id")
-        self.label = page_title if not title or title == page_title else f"{page_title} \u203a {title}"
+        self.place = "" if not title or title == self.site.page.title else title
         if self.site.link_mode == "section" and level <= 2:
             self.linked.clear()
 
@@ -102,7 +104,7 @@ class TermLinkTreeprocessor(Treeprocessor):
         position = 0
         for match in matches:
             term = match.term
-            site.record(term, self.anchor, self.label)
+            site.record(term, self.anchor, self.place)
             if site.link_mode != "all" and term.id in self.linked:
                 continue
             self.linked.add(term.id)
@@ -189,16 +191,34 @@ class UsedInTreeprocessor(Treeprocessor):
                 return i
         return len(children)
 
-    def _used_in(self, name: str, occurrences: list) -> etree.Element:
+    def _used_in(self, name: str, occurrences: list[Occurrence]) -> etree.Element:
+        """One line per page, in order of first use: the page, then each place on it ("¶1, ¶5")."""
         # Out of the search index: otherwise a search for an essay's title finds every entry it uses.
         div = etree.Element("div", {"class": "explainer-used-in", "data-search-exclude": ""})
         p = etree.SubElement(div, "p", {"class": "explainer-used-in-title"})
         p.text = AtomicString(f"Used in ({len(occurrences)})" if occurrences else "Not used on any page yet.")
-        if occurrences:
-            ul = etree.SubElement(div, "ul")
-            for occ in occurrences:
-                a = etree.SubElement(etree.SubElement(ul, "li"), "a", {"href": self.site.url_to(occ.page_src, occ.anchor)})
-                a.text = AtomicString(occ.label)
+        if not occurrences:
+            return div
+        by_page: dict[str, list[Occurrence]] = {}
+        for occ in occurrences:
+            by_page.setdefault(occ.page_src, []).append(occ)
+        ul = etree.SubElement(div, "ul")
+        for page_src, places in by_page.items():
+            li = etree.SubElement(ul, "li")
+            top = next((occ for occ in places if not occ.place), None)
+            sections = [occ for occ in places if occ.place]
+            colon = ": " if sections else ""
+            if top:  # used before the page's first heading: its title is the link
+                last = etree.SubElement(li, "a", {"href": self.site.url_to(page_src, top.anchor)})
+                last.text = literal(top.page_title)
+                last.tail = AtomicString(colon)
+            else:
+                li.text = literal(places[0].page_title + colon)
+            for k, occ in enumerate(sections):
+                if k:
+                    last.tail = AtomicString(", ")
+                last = etree.SubElement(li, "a", {"href": self.site.url_to(page_src, occ.anchor)})
+                last.text = literal(occ.place)
         return div
 
 

@@ -15,21 +15,23 @@ def normalise(text: str) -> str:
     return _WS.sub(" ", text.translate(_QUOTES)).strip()
 
 
-def normalise_with_map(text: str) -> tuple[str, list[int]]:
-    """Like :func:`normalise`, plus for each output character its offset in ``text``.
+def original_offset(text: str, index: int) -> int:
+    """The offset in ``text`` of character ``index`` of ``normalise(text)``.
 
-    Lets a match found in the normalised text be mapped back to the original,
-    so a footnote mark lands after the exact last character of the quote.
+    Lets a quote found in the normalised text be mapped back to the original,
+    so a footnote mark lands after the exact last character of the quote. The
+    normalised text is the words of ``text`` joined by single spaces (quotes
+    are straightened one for one), so counting words is enough.
     """
-    out: list[str] = []
-    offsets: list[int] = []
+    position = 0  # where the current word starts in the normalised text
     for word in _WORD.finditer(text):
-        if out:  # one space for the whitespace before this word, where it began: after the last word
-            out.append(" ")
-            offsets.append(offsets[-1] + 1)
-        out.append(word.group())
-        offsets.extend(range(word.start(), word.end()))
-    return "".join(out).translate(_QUOTES), offsets
+        length = word.end() - word.start()
+        if index < position + length:
+            return word.start() + index - position
+        if index == position + length:  # the space after this word: where the whitespace begins
+            return word.end()
+        position += length + 1
+    raise IndexError(index)
 
 
 def excerpt(text: str, limit: int = 220) -> str:
