@@ -6,6 +6,7 @@ Pipeline, one module each:
 * ``claims``    ``claims.md`` -> claims anchored to the essay's passages
 * ``glossary``  ``docs/glossary.md`` -> terms; ``terms`` matches them in text
 * ``site``      all of the above for one build
+* ``navigation``  the "Essays" section of the site's navigation
 * ``essaypage`` / ``citations`` / ``termlinks``: the Python-Markdown extensions that
   render essays, ``[[p5]]`` citations and term links on every page
 
