@@ -14,7 +14,7 @@ from .support import DESKTOP, PHONE, SCREENSHOTS, OpenPage, Site, screenshot_nam
 pytestmark = pytest.mark.browser
 
 # The reader-facing pages the generator must produce (relative to the site root).
-EXPECTED_PAGES = {"", "glossary/", "alliance-vs-alignment/", "editing/", "essays/trenin-2019/",
+EXPECTED_PAGES = {"", "glossary/", "alliance-vs-alignment/", "editing/", "essays/", "essays/trenin-2019/",
                   "essays/trenin-2019/claims/"}
 
 OVERFLOWING = """() => {
