@@ -9,6 +9,7 @@ import pytest
 from explainer.claims import anchor_claims, parse_claims
 from explainer.errors import EditorError
 from explainer.model import Essay, Paragraph
+from explainer.text import normalise, original_offset
 
 PARAS = [
     "Putin called the relations \u201calliance-like.\u201d Russia helps build an early warning system.",
@@ -119,3 +120,14 @@ def test_a_bad_citation_in_a_note_names_the_claims_file_and_line(project: Path) 
     assert result.returncode != 0
     assert f"seeds/trenin-2019/claims.md:{note_index + 1}: the citation '[[p99]]' does not resolve" in result.output
     assert "p1 to p6 only" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("text", ["  A  \u201cquoted\u201d\n\tword  here. ", "One\u00a0two \u2018three\u2019", "x", " lead and trail "])
+def test_every_character_of_the_normalised_text_maps_back_to_its_original(text: str) -> None:
+    """The footnote mark's position rests on this mapping: a space maps to where its whitespace run begins."""
+    flat = normalise(text)
+    for index, char in enumerate(flat):
+        original = text[original_offset(text, index)]
+        assert original.isspace() if char == " " else normalise(original) == char, (index, char, original)
+        if char == " ":
+            assert not text[original_offset(text, index) - 1].isspace()

@@ -7,12 +7,16 @@ import re
 
 _WS = re.compile(r"\s+")
 _WORD = re.compile(r"\S+")
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
 def normalise(text: str) -> str:
     """Collapse whitespace and straighten curly quotes, for matching quotes to the essay."""
-    return _WS.sub(" ", text.translate(_QUOTES)).strip()
+    return _WS.sub(" ", straighten(text)).strip()
+
+
+def straighten(text: str) -> str:
+    """Curly quotes to straight ones, one for one (``str.replace`` is many times faster than ``translate``)."""
+    return text.replace("\u2018", "'").replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
 
 
 def original_offset(text: str, index: int) -> int:
