@@ -109,6 +109,8 @@ def test_citation_links_to_the_paragraph_with_the_passage_as_tooltip() -> None:
     ("Line one\n\nSee [[p9]].", "docs/page.md:3: the citation '[[p9]]' does not resolve: essay 'e' has paragraphs p1 to p2 only."),
     ("[[x:p1]]", "the citation '[[x:p1]]' does not resolve: there is no essay 'x'; essays: e."),
     ("[[paragraph 1]]", "docs/page.md:1: '[[paragraph 1]]' is not a citation."),
+    ("Intro\n\n[[essays six]]", "docs/page.md:3: '[[essays six]]' is not an essay list."),
+    ("See [[essays]] below.", "'[[essays]]' is not an essay list.\n  Fix: Put [[essays]] (every essay) or [[essays 6]]"),
 ])
 def test_citation_errors_name_file_line_and_valid_targets(text: str, expected: str) -> None:
     with pytest.raises(EditorError) as info:

@@ -67,6 +67,9 @@ def check_citations(site, text: str, file: str, first_line: int, default: str | 
             continue
         for m in _ANY.finditer(_CODE_SPAN.sub("", line)):
             cite = _CITATION.fullmatch(m.group())
+            if cite is None and m.group(1).strip().startswith("essays"):
+                raise EditorError(file, first_line + offset, f"'{m.group()}' is not an essay list.",
+                                  "Put [[essays]] (every essay) or [[essays 6]] (the six newest) alone in a paragraph.")
             if cite is None:
                 raise EditorError(file, first_line + offset, f"'{m.group()}' is not a citation.",
                                   "Write [[p5]], [[p5|link text]] or [[essay-slug:p5]]; use `[[` in code for literal brackets.")
