@@ -107,22 +107,34 @@ def register_markdown(essay: Essay) -> str:
             + "# Claims register\n\n" + REGISTER_MARKER.format(slug=essay.slug) + "\n")
 
 
-class RegisterProcessor(BlockProcessor):
-    """Renders ``%%explainer-register slug%%``: every claim of the essay, in reading order.
+class _MarkerProcessor(BlockProcessor):
+    """A block processor for a paragraph that is one marker line, such as ``%%explainer-essay slug%%``."""
 
-    The passage is the essay's text (literal); the title, note and sources are
-    the editor's Markdown, parsed in place.
-    """
+    MARKER: re.Pattern[str]
+    PREFIX: str  # what the block starts with: a cheap test before the pattern, as every block is tested
 
     def __init__(self, parser, site) -> None:
         super().__init__(parser)
         self.site = site
 
     def test(self, parent: etree.Element, block: str) -> bool:
-        return block.startswith("%%explainer-register ") and bool(_REGISTER_MARKER.match(block.strip()))
+        return block.startswith(self.PREFIX) and bool(self.MARKER.match(block.strip()))
+
+    def take_marker(self, blocks: list[str]) -> re.Match[str]:
+        return self.MARKER.match(blocks.pop(0).strip())
+
+
+class RegisterProcessor(_MarkerProcessor):
+    """Renders ``%%explainer-register slug%%``: every claim of the essay, in reading order.
+
+    The passage is the essay's text (literal); the title, note and sources are
+    the editor's Markdown, parsed in place.
+    """
+
+    MARKER, PREFIX = _REGISTER_MARKER, "%%explainer-register "
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
-        essay = self.site.by_slug[_REGISTER_MARKER.match(blocks.pop(0).strip()).group(1)]
+        essay = self.site.by_slug[self.take_marker(blocks).group(1)]
         intro = etree.SubElement(parent, "p")
         intro.text = AtomicString("Every claim annotated in ")
         link = etree.SubElement(intro, "a", {"href": "index.md"})
@@ -153,18 +165,13 @@ class RegisterProcessor(BlockProcessor):
         self.parser.parseChunk(sources, _sources_markdown(claim))
 
 
-class EssayProcessor(BlockProcessor):
+class EssayProcessor(_MarkerProcessor):
     """Renders ``%%explainer-essay slug%%`` into header, numbered paragraphs and author box."""
 
-    def __init__(self, parser, site) -> None:
-        super().__init__(parser)
-        self.site = site
-
-    def test(self, parent: etree.Element, block: str) -> bool:
-        return block.startswith("%%explainer-essay ") and bool(_ESSAY_MARKER.match(block.strip()))
+    MARKER, PREFIX = _ESSAY_MARKER, "%%explainer-essay "
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
-        slug = _ESSAY_MARKER.match(blocks.pop(0).strip()).group(1)
+        slug = self.take_marker(blocks).group(1)
         essay = self.site.by_slug[slug]
         article = etree.SubElement(parent, "div", {"class": "explainer-essay"})
         self._header(article, essay)
@@ -219,22 +226,17 @@ class EssayProcessor(BlockProcessor):
             howto.text += "; the number beside a paragraph is its permanent link."
 
 
-class EssayListProcessor(BlockProcessor):
+class EssayListProcessor(_MarkerProcessor):
     """Renders a paragraph ``[[essays]]`` as a grid of cards, one per essay, newest first.
 
     ``[[essays 6]]`` shows the six newest and then a link to the Essays page,
     which lists them all.
     """
 
-    def __init__(self, parser, site) -> None:
-        super().__init__(parser)
-        self.site = site
-
-    def test(self, parent: etree.Element, block: str) -> bool:
-        return block.startswith("[[essays") and bool(ESSAY_LIST.match(block.strip()))
+    MARKER, PREFIX = ESSAY_LIST, "[[essays"
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
-        limit = ESSAY_LIST.match(blocks.pop(0).strip()).group(1)
+        limit = self.take_marker(blocks).group(1)
         essays = self.site.essays
         shown = essays[: int(limit)] if limit is not None else essays
         grid = etree.SubElement(parent, "div", {"class": "grid cards explainer-essays"})
