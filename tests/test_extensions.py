@@ -137,3 +137,8 @@ def test_essay_body_is_text_and_links_terms_inside_it() -> None:
     assert [p["id"] for p in soup.select("p.explainer-para")] == ["p1", "p2"]
     assert terms_in(soup) == ["entente", "early warning system"]
     assert etree  # the module renders via ElementTree; nothing else to check here
+
+
+@pytest.mark.parametrize("text", ["[[essays]]", "  [[essays]]  ", "Intro\n\n [[essays 1]]\n"])
+def test_an_essay_list_paragraph_may_have_surrounding_spaces(text: str) -> None:
+    assert [a.get_text() for a in render(text).select(".explainer-essays li strong a")] == [ESSAY.title]

@@ -63,7 +63,7 @@ def check_citations(site, text: str, file: str, first_line: int, default: str | 
         if _FENCE.match(line):
             in_fence = not in_fence
             continue
-        if in_fence or "[[" not in line or ESSAY_LIST.match(line.strip()):
+        if in_fence or "[[" not in line or ESSAY_LIST.match(line):
             continue
         for m in _ANY.finditer(_CODE_SPAN.sub("", line)):
             cite = _CITATION.fullmatch(m.group())

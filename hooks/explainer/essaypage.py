@@ -26,9 +26,11 @@ from .navigation import ESSAYS_INDEX
 ESSAY_MARKER = "%%explainer-essay {slug}%%"
 REGISTER_MARKER = "%%explainer-register {slug}%%"
 FOOTNOTES_MARKER = "///Footnotes Go Here///"  # Python-Markdown's footnotes PLACE_MARKER default
-_ESSAY_MARKER = re.compile(r"^%%explainer-essay ([a-z0-9-]+)%%$")
-_REGISTER_MARKER = re.compile(r"^%%explainer-register ([a-z0-9-]+)%%$")
-ESSAY_LIST = re.compile(r"^\[\[essays(?: +(\d+))?\]\]$")  # a paragraph of its own: the essay cards
+# Marker paragraphs, matched against the whole block: anchored at its start, so a block
+# that is not one fails at its first character, with no copy of it made.
+_ESSAY_MARKER = re.compile(r"\s*%%explainer-essay ([a-z0-9-]+)%%\s*$")
+_REGISTER_MARKER = re.compile(r"\s*%%explainer-register ([a-z0-9-]+)%%\s*$")
+ESSAY_LIST = re.compile(r"\s*\[\[essays(?: +(\d+))?\]\]\s*$")  # a paragraph of its own: the essay cards
 
 
 def literal(text: str) -> AtomicString:
@@ -111,17 +113,16 @@ class _MarkerProcessor(BlockProcessor):
     """A block processor for a paragraph that is one marker line, such as ``%%explainer-essay slug%%``."""
 
     MARKER: re.Pattern[str]
-    PREFIX: str  # what the block starts with: a cheap test before the pattern, as every block is tested
 
     def __init__(self, parser, site) -> None:
         super().__init__(parser)
         self.site = site
 
     def test(self, parent: etree.Element, block: str) -> bool:
-        return block.startswith(self.PREFIX) and bool(self.MARKER.match(block.strip()))
+        return bool(self.MARKER.match(block))
 
     def take_marker(self, blocks: list[str]) -> re.Match[str]:
-        return self.MARKER.match(blocks.pop(0).strip())
+        return self.MARKER.match(blocks.pop(0))
 
 
 class RegisterProcessor(_MarkerProcessor):
@@ -131,7 +132,7 @@ class RegisterProcessor(_MarkerProcessor):
     the editor's Markdown, parsed in place.
     """
 
-    MARKER, PREFIX = _REGISTER_MARKER, "%%explainer-register "
+    MARKER = _REGISTER_MARKER
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         essay = self.site.by_slug[self.take_marker(blocks).group(1)]
@@ -168,7 +169,7 @@ class RegisterProcessor(_MarkerProcessor):
 class EssayProcessor(_MarkerProcessor):
     """Renders ``%%explainer-essay slug%%`` into header, numbered paragraphs and author box."""
 
-    MARKER, PREFIX = _ESSAY_MARKER, "%%explainer-essay "
+    MARKER = _ESSAY_MARKER
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         slug = self.take_marker(blocks).group(1)
@@ -233,7 +234,7 @@ class EssayListProcessor(_MarkerProcessor):
     which lists them all.
     """
 
-    MARKER, PREFIX = ESSAY_LIST, "[[essays"
+    MARKER = ESSAY_LIST
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         limit = self.take_marker(blocks).group(1)
