@@ -405,7 +405,7 @@ def _essay_txt(essay: EssaySpec) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
-def write_generator_site(corpus: Corpus, root: Path, hook: Path = HOOK, features: tuple[str, ...] = (), nav_essays: int = 10) -> Path:
+def write_generator_site(corpus: Corpus, root: Path, hook: Path = HOOK, features: tuple[str, ...] = (), nav_essays: int | None = None) -> Path:
     """Corpus (a): seed folders, glossary, home and analysis pages, mkdocs.yml with our hook."""
     if root.exists():
         shutil.rmtree(root)
@@ -429,7 +429,7 @@ def write_generator_site(corpus: Corpus, root: Path, hook: Path = HOOK, features
     _write(docs / "glossary.md", _glossary_markdown(corpus, lambda slug, n: f"[[{slug}:p{n}]]"))
     _write(docs / "analysis.md", _analysis_markdown(corpus, lambda slug, n: f"[[{slug}:p{n}]]"))
     config = _site_config([{"Home": "index.md"}, {"Glossary": "glossary.md"}, {"Analysis": "analysis.md"}], hook, list(features))
-    config.setdefault("extra", {}).setdefault("explainer", {})["nav_essays"] = nav_essays
+    config.setdefault("extra", {}).setdefault("explainer", {})["nav_essays"] = project_nav_essays() if nav_essays is None else nav_essays
     _copy_assets(config, docs)
     _write(root / "mkdocs.yml", _dump_config(config))
     return root / "mkdocs.yml"
@@ -483,7 +483,7 @@ def _cards(essays: list[EssaySpec], prefix: str, registers: bool) -> str:
     return '<div class="grid cards" markdown>\n\n' + "\n".join(_card(e, prefix, registers) for e in essays) + "\n</div>\n"
 
 
-def write_plain_site(corpus: Corpus, root: Path, baseline: str, features: tuple[str, ...] = (), nav_essays: int = 10) -> Path:
+def write_plain_site(corpus: Corpus, root: Path, baseline: str, features: tuple[str, ...] = (), nav_essays: int | None = None) -> Path:
     """Corpus (b): the same content as plain Markdown pages, no hooks; ``baseline`` is mirror or texts.
 
     The navigation is the generator's: Home, then "Essays" (the Essays page and
@@ -495,6 +495,7 @@ def write_plain_site(corpus: Corpus, root: Path, baseline: str, features: tuple[
     docs = root / "docs"
     mirror = baseline == "mirror"
     essays = corpus.essays_in_nav_order
+    nav_essays = project_nav_essays() if nav_essays is None else nav_essays
     entries: list = ["essays/index.md"] if essays else []
     for number, essay in enumerate(essays):
         _write(docs / "essays" / essay.slug / "index.md", _plain_essay(essay, footnotes=mirror))

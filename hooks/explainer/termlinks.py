@@ -173,7 +173,7 @@ class UsedInTreeprocessor(Treeprocessor):
             start, term_id = sections[k]
             end = sections[k + 1][0] if k + 1 < len(sections) else self._section_end(children, start)
             self._mark_lead(children[start + 1 : end], by_id[term_id])
-            root.insert(end, self._used_in(by_id[term_id].name, list(site.occurrences.get(term_id, {}))))
+            root.insert(end, self._used_in(list(site.occurrences.get(term_id, {}))))
 
     @staticmethod
     def _mark_lead(section: list[etree.Element], term) -> None:
@@ -191,7 +191,7 @@ class UsedInTreeprocessor(Treeprocessor):
                 return i
         return len(children)
 
-    def _used_in(self, name: str, occurrences: list[Occurrence]) -> etree.Element:
+    def _used_in(self, occurrences: list[Occurrence]) -> etree.Element:
         """One line per page, in order of first use: the page, then each place on it ("¶1, ¶5")."""
         # Out of the search index: otherwise a search for an essay's title finds every entry it uses.
         div = etree.Element("div", {"class": "explainer-used-in", "data-search-exclude": ""})

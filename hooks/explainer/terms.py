@@ -18,7 +18,7 @@ from .model import Term
 _TOKEN = re.compile(r"\x02[^\x03]*\x03|\w+")
 HYPHENS = "-\u2010\u2011"
 # What may stand between the words of a multi-word term: spaces or a single hyphen.
-_JOINER = re.compile(r"\s+|\s*[-\u2010\u2011]\s*")
+_JOINER = re.compile(r"\s+|\s*[" + HYPHENS + r"]\s*")  # "-" first: literal in a class
 
 
 @dataclass(frozen=True)
