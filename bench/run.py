@@ -398,6 +398,12 @@ def _analysis_markdown(corpus: Corpus, cite) -> str:
     return "\n".join(parts)
 
 
+def _write_companions(corpus: Corpus, docs: Path, cite) -> None:
+    """The glossary and analysis pages, with each citation written by ``cite(slug, n)``."""
+    _write(docs / "glossary.md", _glossary_markdown(corpus, cite))
+    _write(docs / "analysis.md", _analysis_markdown(corpus, cite))
+
+
 def _essay_txt(essay: EssaySpec) -> str:
     paragraphs = [" ".join(p) for p in essay.paragraphs]
     paragraphs.insert(min(2, len(paragraphs)), essay.boilerplate)
@@ -426,8 +432,7 @@ def write_generator_site(corpus: Corpus, root: Path, hook: Path = HOOK, features
                           f"Sources:\n\n- {c.source}\n")
         _write(folder / "claims.md", "\n".join(claims))
     _write(docs / "index.md", "---\nhide:\n  - toc\n---\n# Essays, annotated\n\n[[essays]]\n")
-    _write(docs / "glossary.md", _glossary_markdown(corpus, lambda slug, n: f"[[{slug}:p{n}]]"))
-    _write(docs / "analysis.md", _analysis_markdown(corpus, lambda slug, n: f"[[{slug}:p{n}]]"))
+    _write_companions(corpus, docs, lambda slug, n: f"[[{slug}:p{n}]]")
     config = _site_config([{"Home": "index.md"}, {"Glossary": "glossary.md"}, {"Analysis": "analysis.md"}], hook, list(features))
     config.setdefault("extra", {}).setdefault("explainer", {})["nav_essays"] = project_nav_essays() if nav_essays is None else nav_essays
     _copy_assets(config, docs)
@@ -509,8 +514,7 @@ def write_plain_site(corpus: Corpus, root: Path, baseline: str, features: tuple[
     if essays:
         _write(docs / "essays" / "index.md", f"---\ntitle: Essays\n---\n# Essays\n\n{len(essays)} essays in this edition, newest first.\n\n"
                + _cards(essays, "", mirror))
-    _write(docs / "glossary.md", _glossary_markdown(corpus, lambda slug, n: f"[¶{n}](essays/{slug}/index.md#p{n})"))
-    _write(docs / "analysis.md", _analysis_markdown(corpus, lambda slug, n: f"[¶{n}](essays/{slug}/index.md#p{n})"))
+    _write_companions(corpus, docs, lambda slug, n: f"[¶{n}](essays/{slug}/index.md#p{n})")
     nav = [{"Home": "index.md"}, *([{"Essays": entries}] if entries else []), {"Glossary": "glossary.md"}, {"Analysis": "analysis.md"}]
     config = _site_config(nav, None, list(features))
     config["not_in_nav"] = "/essays/"  # pages the nav does not name are intended (strict mode would report them)
