@@ -15,12 +15,17 @@ from explainer.essaypage import EssayExtension, essay_markdown, essays_index_mar
 from explainer.navigation import ESSAYS_INDEX, listed_essays, with_essays
 from explainer.site import PageContext, Site, load_site
 from explainer.termlinks import TermLinkExtension
+from explainer.usedin import fill_used_in
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 REQUIRED_EXTENSIONS = ("attr_list", "footnotes", "md_in_html", "toc")
 _site: Site | None = None
+_files: Files | None = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -52,11 +57,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, essay.page_src, content=essay_markdown(essay), inclusion=inclusion))
         if essay.claims:
             files.append(File.generated(config, essay.register_src, content=register_markdown(essay), inclusion=inclusion))
-    # Render the glossary last, so its "Used in" lists see every other page.
-    glossary = files.get_file_from_path(_site.glossary_src)
-    if glossary is not None:
-        files.remove(glossary)
-        files.append(glossary)
+    global _files
+    _files = files
     return files
 
 
@@ -73,3 +75,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         first_line=first_line,
     )
     return markdown
+
+
+@event_priority(-100)  # after the search plugin has indexed the page: "Used in" is no content to search
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Every page is rendered by now (MkDocs renders all before building any): fill the glossary's "Used in"."""
+    assert _site is not None and _files is not None
+    if page.file.src_uri == _site.glossary_src and page.content:
+        files = _files
+
+        def url_for(src: str, anchor: str | None) -> str:
+            target = files.get_file_from_path(src)
+            url = get_relative_url(target.url, page.file.url) if target else src
+            return f"{url}#{anchor}" if anchor else url
+
+        page.content = fill_used_in(page.content, _site.occurrences, url_for)
+    return context

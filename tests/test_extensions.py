@@ -12,9 +12,10 @@ from bs4 import BeautifulSoup
 from explainer.citations import CitationExtension
 from explainer.errors import EditorError
 from explainer.essaypage import EssayExtension
-from explainer.model import Essay, Paragraph, Term
+from explainer.model import Essay, Occurrence, Paragraph, Term
 from explainer.site import PageContext, Site
 from explainer.termlinks import TermLinkExtension
+from explainer.usedin import fill_used_in
 
 TERMS = [Term("entente", "Entente", [], "A friendly understanding & no more.", 1),
          Term("early-warning-system", "Early warning system", ["early warning"], "Detects launches.", 1)]
@@ -32,6 +33,12 @@ def render(text: str, site: Site | None = None, src: str = "page.md", essay: str
     md = markdown.Markdown(extensions=["toc", "attr_list", "abbr", "footnotes", "def_list",
                                        EssayExtension(site), CitationExtension(site), TermLinkExtension(site)])
     return BeautifulSoup(md.convert(text), "html.parser")
+
+
+def render_glossary(text: str, site: Site) -> BeautifulSoup:
+    """The glossary as the hooks finish it: "Used in" placeholders filled once every other page is rendered."""
+    html = str(render(text, site, src="glossary.md"))
+    return BeautifulSoup(fill_used_in(html, site.occurrences, site.url_to), "html.parser")
 
 
 def terms_in(soup: BeautifulSoup) -> list[str]:
@@ -77,7 +84,7 @@ def test_occurrences_are_recorded_with_their_nearest_anchor_even_when_not_linked
 def test_the_glossary_page_is_not_linked_and_gets_used_in_lists() -> None:
     site = make_site()
     render("An entente.", site, src="essay.md")
-    soup = render("# Glossary\n\n## Entente\n\nAn entente.\n\n## Early warning system\n\nText.", site, src="glossary.md")
+    soup = render_glossary("# Glossary\n\n## Entente\n\nAn entente.\n\n## Early warning system\n\nText.", site)
     assert terms_in(soup) == []
     used = soup.select(".explainer-used-in")
     assert [u.get_text(" ", strip=True) for u in used] == ["Used in (1) Page", "Not used on any page yet."]
@@ -89,12 +96,28 @@ def test_used_in_lists_one_line_per_page_with_each_place_linked() -> None:
     site = make_site()
     render("An entente.\n\n## Causes {#causes}\n\nentente\n\n## *Effects* {#effects}\n\nentente", site, src="a.md")
     render("## Only here {#here}\n\nentente", site, src="b/c.md")
-    soup = render("# Glossary\n\n## Entente\n\nText.", site, src="glossary.md")
+    soup = render_glossary("# Glossary\n\n## Entente\n\nText.", site)
     items = soup.select(".explainer-used-in li")
     assert [li.get_text() for li in items] == ["Page: Causes, Effects", "Page: Only here"]
     assert [a["href"] for a in items[0].select("a")] == ["a.md", "a.md#causes", "a.md#effects"]
     assert [a["href"] for a in items[1].select("a")] == ["b/c.md#here"]
     assert soup.select_one(".explainer-used-in-title").get_text() == "Used in (4)"
+
+
+def test_used_in_lists_are_filled_after_every_page_whatever_the_rendering_order() -> None:
+    site = make_site()
+    glossary = str(render("# Glossary\n\n## Entente\n\nText.", site, src="glossary.md"))
+    assert "explainer-used-in-title" not in glossary  # only a placeholder so far
+    render("An entente.", site, src="essay.md")
+    site.occurrences["entente"][Occurrence("b.md", "Tom & Jerry <3>", "p2", "\u00b62")] = None
+
+    def url_for(src: str, anchor: str | None) -> str:
+        return f"/{src}#{anchor}" if anchor else f"/{src}"
+
+    soup = BeautifulSoup(fill_used_in(glossary, site.occurrences, url_for), "html.parser")
+    assert [li.get_text() for li in soup.select(".explainer-used-in li")] == ["Page", "Tom & Jerry <3>: \u00b62"]
+    assert [a["href"] for a in soup.select(".explainer-used-in a")] == ["/essay.md", "/b.md#p2"]
+    assert soup.select_one(".explainer-used-in")["data-search-exclude"] == ""
 
 
 def test_citation_links_to_the_paragraph_with_the_passage_as_tooltip() -> None:

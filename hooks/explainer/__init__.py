@@ -9,6 +9,7 @@ Pipeline, one module each:
 * ``navigation``  the "Essays" section of the site's navigation
 * ``essaypage`` / ``citations`` / ``termlinks``: the Python-Markdown extensions that
   render essays, ``[[p5]]`` citations and term links on every page
+* ``usedin``    the glossary's "Used in" lists, filled once every page is rendered
 
 The MkDocs glue is ``hooks/explainer_hooks.py``.
 """

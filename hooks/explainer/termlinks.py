@@ -6,8 +6,8 @@ definition-list labels, footnotes or attribute values. Each occurrence is
 recorded for the glossary's "Used in" lists; whether it becomes a link depends
 on the ``link_terms`` setting (first per page, first per section, or all).
 
-The glossary page itself is rendered last (the hooks order it so) and gets a
-"Used in" list at the end of each entry from :class:`UsedInTreeprocessor`.
+The glossary page itself is not linked; its "Used in" lists come from
+:mod:`explainer.usedin`, once every page has been rendered.
 """
 
 from __future__ import annotations
@@ -20,8 +20,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from .essaypage import literal
-from .model import Occurrence
+from .usedin import UsedInTreeprocessor
 
 SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "samp", "abbr", "dt",
              "script", "style", "button", "sup", "svg", "time"}
@@ -152,74 +151,6 @@ class TermLinkTreeprocessor(Treeprocessor):
         for _, step in events[k:]:
             self.raw_depth = max(0, self.raw_depth + step)
         return kept
-
-
-class UsedInTreeprocessor(Treeprocessor):
-    """On the glossary page: after each term's section, links to where the term occurs."""
-
-    def __init__(self, md: Markdown, site) -> None:
-        super().__init__(md)
-        self.site = site
-
-    def run(self, root: etree.Element) -> None:
-        site = self.site
-        if site.page.src != site.glossary_src:
-            return
-        by_id = {t.id: t for t in site.terms}
-        children = list(root)
-        sections: list[tuple[int, str]] = [(i, el.get("id", "")) for i, el in enumerate(children)
-                                           if el.tag == "h2" and el.get("id") in by_id]
-        for k in reversed(range(len(sections))):
-            start, term_id = sections[k]
-            end = sections[k + 1][0] if k + 1 < len(sections) else self._section_end(children, start)
-            self._mark_lead(children[start + 1 : end], by_id[term_id])
-            root.insert(end, self._used_in(list(site.occurrences.get(term_id, {}))))
-
-    @staticmethod
-    def _mark_lead(section: list[etree.Element], term) -> None:
-        """Class the "Also:" line and the short definition, so the page can style them."""
-        paragraphs = [el for el in section if el.tag == "p"]
-        if term.aliases and paragraphs:
-            paragraphs.pop(0).set("class", "explainer-aliases")
-        if paragraphs:
-            paragraphs[0].set("class", "explainer-short")
-
-    @staticmethod
-    def _section_end(children: list[etree.Element], start: int) -> int:
-        for i in range(start + 1, len(children)):
-            if children[i].tag in ("h1", "h2") or "footnote" in (children[i].get("class") or ""):
-                return i
-        return len(children)
-
-    def _used_in(self, occurrences: list[Occurrence]) -> etree.Element:
-        """One line per page, in order of first use: the page, then each place on it ("¶1, ¶5")."""
-        # Out of the search index: otherwise a search for an essay's title finds every entry it uses.
-        div = etree.Element("div", {"class": "explainer-used-in", "data-search-exclude": ""})
-        p = etree.SubElement(div, "p", {"class": "explainer-used-in-title"})
-        p.text = AtomicString(f"Used in ({len(occurrences)})" if occurrences else "Not used on any page yet.")
-        if not occurrences:
-            return div
-        by_page: dict[str, list[Occurrence]] = {}
-        for occ in occurrences:
-            by_page.setdefault(occ.page_src, []).append(occ)
-        ul = etree.SubElement(div, "ul")
-        for page_src, places in by_page.items():
-            li = etree.SubElement(ul, "li")
-            top = next((occ for occ in places if not occ.place), None)
-            sections = [occ for occ in places if occ.place]
-            colon = ": " if sections else ""
-            if top:  # used before the page's first heading: its title is the link
-                last = etree.SubElement(li, "a", {"href": self.site.url_to(page_src, top.anchor)})
-                last.text = literal(top.page_title)
-                last.tail = AtomicString(colon)
-            else:
-                li.text = literal(places[0].page_title + colon)
-            for k, occ in enumerate(sections):
-                if k:
-                    last.tail = AtomicString(", ")
-                last = etree.SubElement(li, "a", {"href": self.site.url_to(page_src, occ.anchor)})
-                last.text = literal(occ.place)
-        return div
 
 
 class TermLinkExtension(Extension):

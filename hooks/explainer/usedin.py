@@ -1,0 +1,104 @@
+"""The glossary's "Used in" lists: a placeholder per entry while rendering, filled at the end.
+
+A term's list needs every page that uses it, and the glossary is one page among
+the others. So :class:`UsedInTreeprocessor` leaves an empty placeholder after
+each entry, and :func:`fill_used_in` replaces the placeholders once every page
+has been rendered (the hooks call it after the search plugin has indexed the
+glossary). That needs no rendering order, and the lists, which are no content
+to search, cost the search plugin, MkDocs' link resolution and the Markdown
+serializer nothing: on a large site they are tens of thousands of links.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, Iterable
+
+from markdown import Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from .model import Occurrence, Term
+
+PLACEHOLDER_ATTRIBUTE = "data-explainer-used-in"
+# How Python-Markdown serializes the placeholder element: exactly this, one attribute, no content.
+_PLACEHOLDER = re.compile(r'<div data-explainer-used-in="([^"<>]*)"></div>')
+
+# The address of a page (by its source path) and an anchor on it, as seen from the glossary.
+UrlFor = Callable[[str, "str | None"], str]
+
+
+class UsedInTreeprocessor(Treeprocessor):
+    """On the glossary page: classes each entry's lead and leaves a "Used in" placeholder after it."""
+
+    def __init__(self, md: Markdown, site) -> None:
+        super().__init__(md)
+        self.site = site
+
+    def run(self, root: etree.Element) -> None:
+        site = self.site
+        if site.page.src != site.glossary_src:
+            return
+        by_id = {t.id: t for t in site.terms}
+        children = list(root)
+        sections: list[tuple[int, str]] = [(i, el.get("id", "")) for i, el in enumerate(children)
+                                           if el.tag == "h2" and el.get("id") in by_id]
+        for k in reversed(range(len(sections))):
+            start, term_id = sections[k]
+            end = sections[k + 1][0] if k + 1 < len(sections) else _section_end(children, start)
+            _mark_lead(children[start + 1 : end], by_id[term_id])
+            root.insert(end, etree.Element("div", {PLACEHOLDER_ATTRIBUTE: term_id}))
+
+
+def _mark_lead(section: list[etree.Element], term: Term) -> None:
+    """Class the "Also:" line and the short definition, so the page can style them."""
+    paragraphs = [el for el in section if el.tag == "p"]
+    if term.aliases and paragraphs:
+        paragraphs.pop(0).set("class", "explainer-aliases")
+    if paragraphs:
+        paragraphs[0].set("class", "explainer-short")
+
+
+def _section_end(children: list[etree.Element], start: int) -> int:
+    for i in range(start + 1, len(children)):
+        if children[i].tag in ("h1", "h2") or "footnote" in (children[i].get("class") or ""):
+            return i
+    return len(children)
+
+
+def fill_used_in(page_html: str, occurrences: dict[str, dict[Occurrence, None]], url_for: UrlFor) -> str:
+    """The glossary's HTML with each placeholder replaced by its term's list."""
+    return _PLACEHOLDER.sub(lambda m: used_in_html(occurrences.get(m.group(1), ()), url_for), page_html)
+
+
+def used_in_html(occurrences: Iterable[Occurrence], url_for: UrlFor) -> str:
+    """One line per page, in order of first use: the page, then each place on it ("¶1, ¶5").
+
+    Out of the search index (``data-search-exclude``) for any other search too:
+    otherwise a search for an essay's title finds every entry it uses.
+    """
+    occurrences = list(occurrences)
+    head = '<div class="explainer-used-in" data-search-exclude=""><p class="explainer-used-in-title">'
+    if not occurrences:
+        return head + "Not used on any page yet.</p></div>"
+    by_page: dict[str, list[Occurrence]] = {}
+    for occ in occurrences:
+        by_page.setdefault(occ.page_src, []).append(occ)
+    lines = []
+    for page_src, places in by_page.items():
+        top = next((occ for occ in places if not occ.place), None)
+        sections = [_link(url_for(page_src, occ.anchor), occ.place) for occ in places if occ.place]
+        colon = ": " if sections else ""
+        # Used before the page's first heading: the page's title is the link.
+        title = _link(url_for(page_src, top.anchor), top.page_title) if top else _text(places[0].page_title)
+        lines.append(f"<li>{title}{colon}{', '.join(sections)}</li>")
+    return f"{head}Used in ({len(occurrences)})</p><ul>{''.join(lines)}</ul></div>"
+
+
+def _text(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _link(href: str, text: str) -> str:
+    return f'<a href="{html.escape(href)}">{_text(text)}</a>'
