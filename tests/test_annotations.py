@@ -89,6 +89,15 @@ def test_used_in_lists_stay_out_of_the_search_index(site_build: Build) -> None:
     assert "Used in" not in entente["text"] and essay_title not in entente["text"]
 
 
+def test_essay_text_is_indexed_without_paragraph_numbers_or_the_reading_guide(site_build: Build) -> None:
+    docs = json.loads((site_build.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    essay = " ".join(d["text"] for d in docs if d["location"].split("#")[0] == f"essays/{SLUG}/")
+    first = site_build.soup(f"essays/{SLUG}/").select_one("p.explainer-para#p1")
+    words = first.get_text()[len(first.select_one(".explainer-permalink").get_text()):].split()[:6]
+    assert "<p>" + " ".join(words) in essay  # not "<p>1In his remarks"
+    assert "How to read this edition" not in essay
+
+
 def test_essay_footnotes_sit_in_numbered_paragraphs_in_reading_order_with_sources(site_build: Build) -> None:
     essay = site_build.soup(f"essays/{SLUG}/")
     refs = essay.select("a.footnote-ref")

@@ -182,8 +182,9 @@ class EssayProcessor(_MarkerProcessor):
         body = etree.SubElement(article, "div", {"class": "explainer-essay-body"})
         for paragraph in essay.paragraphs:
             p = etree.SubElement(body, "p", {"id": paragraph.anchor, "class": "explainer-para"})
+            # Out of the search index: else the paragraph's text would start "1In his remarks…".
             link = etree.SubElement(p, "a", {"class": "explainer-permalink", "href": f"#{paragraph.anchor}",
-                                             "title": f"Link to paragraph {paragraph.number}"})
+                                             "title": f"Link to paragraph {paragraph.number}", "data-search-exclude": ""})
             link.text = AtomicString(str(paragraph.number))
             last, text = link, paragraph.text
             position = 0
@@ -215,7 +216,8 @@ class EssayProcessor(_MarkerProcessor):
         if essay.note:
             note = etree.SubElement(header, "p", {"class": "explainer-edition-note"})
             note.text = literal(essay.note)
-        howto = etree.SubElement(header, "p", {"class": "explainer-howto"})
+        # The same on every essay: no search result of its own.
+        howto = etree.SubElement(header, "p", {"class": "explainer-howto", "data-search-exclude": ""})
         howto.text = AtomicString("How to read this edition: underlined terms show a definition on hover, focus or tap; "
                                   "numbered notes give each claim's kind and sources")
         if essay.claims:
