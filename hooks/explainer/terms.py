@@ -65,35 +65,37 @@ class TermMatcher:
 
     def find(self, text: str) -> Iterator[Match]:
         """Non-overlapping matches in ``text``, left to right, longest first."""
-        tokens = list(_TOKEN.finditer(text))
-        folded = [t.group().casefold() for t in tokens]
+        tokens = _TOKEN.findall(text)
+        folded = [word.casefold() for word in tokens]
         root = self.root
-        i, n = 0, len(tokens)
-        while i < n:
-            node = root.get(folded[i])
-            if node is None:
-                i += 1
+        # Most texts hold no term: rule them out at C speed, and walk the others from their hits only.
+        if root.keys().isdisjoint(folded):
+            return
+        spans = [t.span() for t in _TOKEN.finditer(text)]
+        n = len(tokens)
+        free = 0  # the first token a new match may start at
+        for i in [k for k, word in enumerate(folded) if word in root]:
+            if i < free:
                 continue
+            node = root[folded[i]]
             best: tuple[int, Term] | None = None
             j = i
             while True:
                 for words, exact, term in node.get(self._END, ()):
-                    if not exact or _same_case([t.group() for t in tokens[i : j + 1]], words):
+                    if not exact or _same_case(tokens[i : j + 1], words):
                         best = (j, term)
                         break
                 j += 1
-                if j >= n or not _JOINER.fullmatch(text, tokens[j - 1].end(), tokens[j].start()):
+                if j >= n or not _JOINER.fullmatch(text, spans[j - 1][1], spans[j][0]):
                     break
                 node = node.get(folded[j])
                 if node is None:
                     break
             if best is None:
-                i += 1
                 continue
             last, term = best
-            start, end = tokens[i].start(), tokens[last].end()
+            start, end = spans[i][0], spans[last][1]
             if _in_compound(text, start, end):
-                i += 1
                 continue
             yield Match(start, end, term)
-            i = last + 1
+            free = last + 1
