@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from explainer.errors import EditorError
-from explainer.glossary import parse_glossary
+from explainer.glossary import markdown_plain_text, parse_glossary, plain_text
 
 ROOT = Path(__file__).resolve().parent.parent
 REQUIRED = {"entente", "alignment", "alliance", "early-warning-system", "strategic-partnership", "strategic-stability",
@@ -70,3 +70,15 @@ def test_empty_alias(tmp_path: Path) -> None:
 
 def test_empty_heading(tmp_path: Path) -> None:
     assert "glossary.md:5: a glossary heading needs the term." in error(tmp_path, "## \n\nDef.\n")
+
+
+@pytest.mark.parametrize("source", [
+    "A friendly understanding between states.", "“Quoted” words, and ‘single’ ones.", "(Brackets) first.",
+    "Ünïcode letters—and dashes – too.", "Two  spaces inside.", "C# and F# are names.", "e.g. this; i.e. that: yes?",
+    "A *stressed* word.", "A [link](https://example.org).", "Tom &amp; Jerry.", "Less < more > less.",
+    "1990. The year.", "- a list?", "# a heading?", "> a quote?", "    code?", "***", "Not_snake_case.",
+    "An `inline` code.", "Escaped \\*star\\*.", "An image ![x](y.png).", "+ plus", "2) second",
+])
+def test_the_plain_text_shortcut_gives_what_markdown_gives(source: str) -> None:
+    """Definitions without markup skip Markdown; they must read exactly as if they had not."""
+    assert plain_text(source) == markdown_plain_text(source)

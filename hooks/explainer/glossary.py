@@ -90,8 +90,19 @@ def _blocks(lines: list[str], first_line: int) -> list[list]:
 _MARKDOWN = markdown.Markdown()
 
 
+# One line that Markdown would print as it is: it starts with a letter or a quote (no list, heading,
+# quote or rule) and has no character that starts inline markup, an entity or raw HTML.
+_PLAIN_LINE = re.compile(r"(?:[^\W\d_]|[\"'\u201c\u2018(])[^\\`*_\[\]<>&!\n]*\Z")
+
+
 def plain_text(source: str) -> str:
     """Markdown of one paragraph as plain text (emphasis and links dropped, entities decoded)."""
+    if _PLAIN_LINE.match(source):  # most definitions: no need to run Markdown at all
+        return source.strip()
+    return markdown_plain_text(source)
+
+
+def markdown_plain_text(source: str) -> str:
     rendered = _MARKDOWN.reset().convert(source)
     return html.unescape(_TAGS.sub("", rendered)).strip()
 
