@@ -82,12 +82,13 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     """Every page is rendered by now (MkDocs renders all before building any): fill the glossary's "Used in"."""
     assert _site is not None and _files is not None
     if page.file.src_uri == _site.glossary_src and page.content:
-        files = _files
+        files, urls = _files, {}
 
         def url_for(src: str, anchor: str | None) -> str:
-            target = files.get_file_from_path(src)
-            url = get_relative_url(target.url, page.file.url) if target else src
-            return f"{url}#{anchor}" if anchor else url
+            if src not in urls:  # one page has many places: resolve it once
+                target = files.get_file_from_path(src)
+                urls[src] = get_relative_url(target.url, page.file.url) if target else src
+            return f"{urls[src]}#{anchor}" if anchor else urls[src]
 
         page.content = fill_used_in(page.content, _site.occurrences, url_for)
     return context
