@@ -720,6 +720,7 @@ def serve_rebuilds(configs: dict[str, Path], edits: int, out: Path, timeout: flo
 # last adds up the time since; the last also wraps the run/handleMatch/test methods of every class in the explainer
 # package (its Markdown processors). The totals are printed at the end of the build as one JSON line.
 _PROBE_FIRST = """import sys, time, types
+from mkdocs.plugins import event_priority
 S = sys.modules.setdefault("_bench_probe", types.SimpleNamespace(stamp={}, totals={}, calls={}))
 def _stamp(event):
     S.stamp[event] = time.perf_counter()
@@ -730,8 +731,12 @@ def on_files(files, config):
     _stamp("hook on_files")
 def on_page_markdown(markdown, page, config, files):
     _stamp("hook on_page_markdown")
+@event_priority(-100)  # the project's on_page_context runs at -100, after the search plugin
+def on_page_context(context, page, config, nav):
+    _stamp("hook on_page_context")
 """
 _PROBE_LAST = """import functools, json, sys, time, types
+from mkdocs.plugins import event_priority
 S = sys.modules["_bench_probe"]
 def _add(key, seconds):
     S.totals[key] = S.totals.get(key, 0.0) + seconds
@@ -760,6 +765,9 @@ def on_files(files, config):
     _add("hook on_files", time.perf_counter() - S.stamp["hook on_files"])
 def on_page_markdown(markdown, page, config, files):
     _add("hook on_page_markdown", time.perf_counter() - S.stamp["hook on_page_markdown"])
+@event_priority(-100)
+def on_page_context(context, page, config, nav):
+    _add("hook on_page_context", time.perf_counter() - S.stamp["hook on_page_context"])
 def on_post_build(config):
     S.totals["build (from on_config)"] = time.perf_counter() - S.started
     print("BENCH-PROBE " + json.dumps({"seconds": S.totals, "calls": S.calls}), file=sys.stderr)
