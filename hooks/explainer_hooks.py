@@ -47,6 +47,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _files
     assert _site is not None
     if _site.essays and files.get_file_from_path(ESSAYS_INDEX) is None:
         files.append(File.generated(config, ESSAYS_INDEX, content=essays_index_markdown(len(_site.essays))))
@@ -57,8 +58,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, essay.page_src, content=essay_markdown(essay), inclusion=inclusion))
         if essay.claims:
             files.append(File.generated(config, essay.register_src, content=register_markdown(essay), inclusion=inclusion))
-    global _files
-    _files = files
+    _files = files  # for the glossary's "Used in" addresses
     return files
 
 
