@@ -971,8 +971,7 @@ def main(argv: list[str] | None = None) -> int:
         pairs = [a.wall / b.wall for a, b in zip(samples["a"], samples["b"], strict=True)]
         print(f"cpu ratio: {cpu_a / cpu_b:.3f}; memory ratio: {rss_a / rss_b:.3f}; "
               f"wall ratio of each a/b pair: {', '.join(f'{p:.2f}' for p in pairs)} (median {_median(pairs):.3f})")
-        # Interference from other work on the machine only ever slows a build down: the fastest runs are the
-        # least disturbed, so their ratio is a second, steadier reading of the same cost.
+        # A second reading of the same cost. Not a steadier one on a shared machine: CPU clocks move both ways.
         fastest = min(s.wall for s in samples["a"]) / min(s.wall for s in samples["b"])
         print(f"fastest-run ratio: {fastest:.3f} (fastest (a) over fastest (b))")
         print(f"load average (1 min) before/after: {load_before:.2f}/{os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
