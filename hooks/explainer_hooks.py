@@ -13,7 +13,7 @@ from pathlib import Path
 from explainer.citations import CitationExtension, check_citations
 from explainer.essaypage import EssayExtension, essay_markdown, essays_index_markdown, register_markdown
 from explainer.navigation import ESSAYS_INDEX, listed_essays, with_essays
-from explainer.site import PageContext, Site, load_site
+from explainer.site import PageContext, Site, load_site, page_link_mode
 from explainer.termlinks import TermLinkExtension
 from explainer.usedin import fill_used_in
 from mkdocs.config.defaults import MkDocsConfig
@@ -67,12 +67,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     source = page.file.content_string
     first_line = source[: len(source) - len(markdown)].count("\n") + 1 if markdown and source.endswith(markdown) else 1
     origin = page.file.abs_src_path
+    file = str(Path(origin).relative_to(Path(config.config_file_path).parent)) if origin else page.file.src_uri
     _site.page = PageContext(
         src=page.file.src_uri,
         title=page.meta.get("title") or page.title or "",
-        file=str(Path(origin).relative_to(Path(config.config_file_path).parent)) if origin else page.file.src_uri,
+        file=file,
         essay=page.meta.get("essay") or page.meta.get("explainer_essay"),
         first_line=first_line,
+        link_mode=page_link_mode(page.meta.get("link_terms"), file, source),
     )
     return markdown
 

@@ -262,3 +262,16 @@ def test_a_claim_quote_that_is_not_in_the_essay_stops_the_build(project: Path) -
     assert result.returncode != 0
     assert "the quoted passage is not in the essay" in result.output
     assert 'Closest passage: "True, Russia has been selling arms' in result.output and "Traceback" not in result.output
+
+
+def test_a_page_can_turn_term_links_off_and_a_bad_value_is_reported(site_build: Build, project: Path) -> None:
+    """The editing guide says `link_terms: none`: its examples are not uses of the terms."""
+    guide = site_build.soup("editing/")
+    assert guide.select("a.explainer-term") == []
+    glossary = site_build.soup("glossary/")
+    assert glossary.select(".explainer-used-in a") and not glossary.select('.explainer-used-in a[href^="../editing/"]')
+    page = project / "docs" / "editing.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("link_terms: none", "link_terms: never"), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0 and "Traceback" not in result.output
+    assert "docs/editing.md:3: 'link_terms: never' is not a known setting for a page." in result.output

@@ -13,7 +13,7 @@ from explainer.citations import CitationExtension
 from explainer.errors import EditorError
 from explainer.essaypage import EssayExtension
 from explainer.model import Essay, Occurrence, Paragraph, Term
-from explainer.site import PageContext, Site
+from explainer.site import PageContext, Site, page_link_mode
 from explainer.termlinks import TermLinkExtension
 from explainer.usedin import fill_used_in
 
@@ -27,9 +27,10 @@ def make_site(mode: str = "page", essays: list[Essay] | None = None) -> Site:
     return Site(essays=[ESSAY] if essays is None else essays, terms=TERMS, link_mode=mode)
 
 
-def render(text: str, site: Site | None = None, src: str = "page.md", essay: str | None = None) -> BeautifulSoup:
+def render(text: str, site: Site | None = None, src: str = "page.md", essay: str | None = None,
+           link_mode: str = "") -> BeautifulSoup:
     site = site or make_site()
-    site.page = PageContext(src=src, title="Page", file=f"docs/{src}", essay=essay)
+    site.page = PageContext(src=src, title="Page", file=f"docs/{src}", essay=essay, link_mode=link_mode)
     md = markdown.Markdown(extensions=["toc", "attr_list", "abbr", "footnotes", "def_list",
                                        EssayExtension(site), CitationExtension(site), TermLinkExtension(site)])
     return BeautifulSoup(md.convert(text), "html.parser")
@@ -72,6 +73,28 @@ def test_link_modes() -> None:
     assert terms_in(render(text, make_site("page"))) == ["entente"]
     assert terms_in(render(text, make_site("section"))) == ["entente", "entente"]
     assert terms_in(render(text, make_site("all"))) == ["entente"] * 3
+
+
+def test_a_page_may_set_its_own_link_mode_or_turn_term_links_off() -> None:
+    text = "## One\n\nentente entente\n\n## Two\n\nentente"
+    site = make_site("page")
+    assert terms_in(render(text, site, link_mode="all")) == ["entente"] * 3
+    assert terms_in(render(text, site, src="other.md")) == ["entente"]  # the next page follows the site again
+    assert terms_in(render(text, site, src="guide.md", link_mode="none")) == []
+    assert {o.page_src for o in site.occurrences["entente"]} == {"page.md", "other.md"}  # not a use
+
+
+@pytest.mark.parametrize(("value", "expected"), [(None, ""), ("all", "all"), ("none", "none"), (False, "none")])
+def test_page_link_mode_values(value: object, expected: str) -> None:
+    assert page_link_mode(value, "docs/a.md", "---\nlink_terms: x\n---\n") == expected
+
+
+@pytest.mark.parametrize("value", ["sometimes", True, 3, ["page"]])
+def test_a_bad_page_link_mode_names_the_file_line_and_choices(value: object) -> None:
+    with pytest.raises(EditorError) as info:
+        page_link_mode(value, "docs/a.md", "---\ntitle: A\nlink_terms: sometimes\n---\n# A\n")
+    assert f"docs/a.md:3: 'link_terms: {value}' is not a known setting for a page." in str(info.value)
+    assert "page, section, all, none" in str(info.value)
 
 
 def test_occurrences_are_recorded_with_their_nearest_anchor_even_when_not_linked() -> None:

@@ -22,6 +22,7 @@ from .terms import TermMatcher
 from .text import suggest
 
 LINK_MODES = ("page", "section", "all")
+PAGE_LINK_MODES = (*LINK_MODES, "none")  # a page's own `link_terms:` may also turn term links off
 SETTINGS = ("seeds", "glossary", "link_terms", "nav_essays")  # keys of extra.explainer in mkdocs.yml
 
 
@@ -40,6 +41,7 @@ class PageContext:
     file: str = ""
     essay: str | None = None
     first_line: int = 1  # line of the file where the Markdown body starts (after front matter)
+    link_mode: str = ""  # the page's own `link_terms:` front matter; "" follows the site's setting
 
 
 @dataclass
@@ -63,6 +65,10 @@ class Site:
             return f"#{anchor}" if anchor else posixpath.basename(target_src)
         path = _relative(target_src, posixpath.dirname(self.page.src))
         return f"{path}#{anchor}" if anchor else path
+
+    def link_mode_here(self) -> str:
+        """Which occurrences become links on the page being rendered: its own setting, else the site's."""
+        return self.page.link_mode or self.link_mode
 
     def record(self, term: Term, anchor: str | None, place: str) -> None:
         self.occurrences.setdefault(term.id, {})[Occurrence(self.page.src, self.page.title, anchor, place)] = None
@@ -116,3 +122,17 @@ def load_site(project_dir: Path, docs_dir: Path, settings: dict) -> Site:
                           "Use a whole number, 0 or more: how many of the newest essays the navigation lists "
                           f"(default {DEFAULT_NAV_ESSAYS}); the Essays page lists them all.")
     return Site(essays=essays, terms=terms, glossary_src=glossary_src, link_mode=mode, nav_essays=nav_essays)
+
+
+def page_link_mode(value: object, file: str, source: str) -> str:
+    """A page's ``link_terms:`` front matter, checked; "" when it has none."""
+    if value is None:
+        return ""
+    if value is False:  # YAML reads `false`, `no` and `off` as False: the editor means none
+        return "none"
+    if isinstance(value, str) and value in PAGE_LINK_MODES:
+        return str(value)
+    line = next((n for n, text in enumerate(source.split("\n"), 1) if text.startswith("link_terms:")), None)
+    raise EditorError(file, line, f"'link_terms: {value}' is not a known setting for a page.",
+                      f"Use one of: {', '.join(PAGE_LINK_MODES)} (none: no term links on this page, "
+                      "and the page is left out of the glossary's \"Used in\" lists).")

@@ -57,7 +57,8 @@ class TermLinkTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         site = self.site
-        if not site.terms or site.page.src == site.glossary_src:
+        self.mode = site.link_mode_here()
+        if not site.terms or site.page.src == site.glossary_src or self.mode == "none":
             return
         self.linked: set[str] = set()
         self.raw_depth = 0  # open raw-HTML elements that terms must not be linked in
@@ -87,7 +88,7 @@ class TermLinkTreeprocessor(Treeprocessor):
             self.sources_level = level
         self.anchor = heading.get("id")
         self.place = "" if not title or title == self.site.page.title else title
-        if self.site.link_mode == "section" and level <= 2:
+        if self.mode == "section" and level <= 2:
             self.linked.clear()
 
     def _link_text(self, parent: etree.Element, after: etree.Element | None) -> None:
@@ -104,7 +105,7 @@ class TermLinkTreeprocessor(Treeprocessor):
         for match in matches:
             term = match.term
             site.record(term, self.anchor, self.place)
-            if site.link_mode != "all" and term.id in self.linked:
+            if self.mode != "all" and term.id in self.linked:
                 continue
             self.linked.add(term.id)
             piece = text[position:match.start]
