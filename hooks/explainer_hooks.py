@@ -92,5 +92,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
                 urls[src] = get_relative_url(target.url, page.file.url) if target else src
             return f"{urls[src]}#{anchor}" if anchor else urls[src]
 
-        page.content = fill_used_in(page.content, _site.occurrences, url_for)
+        # Pages in the navigation's order (the essay before its register and the companion pages).
+        order = [item.file.src_uri for item in nav.pages]
+        page.content = fill_used_in(page.content, _site.occurrences, url_for, order)
     return context

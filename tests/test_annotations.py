@@ -78,6 +78,9 @@ def test_glossary_has_an_anchor_per_term_and_used_in_links_resolve(site_build: B
     assert (f"essays/{SLUG}/", "p5") in targets  # entente is used in paragraph 5
     entente = glossary.find("h2", id="entente").find_next(class_="explainer-used-in")
     assert "\u00b65" in entente.get_text()
+    # In the navigation's order: the essay, its register, then the companion pages.
+    first, second = (resolve(site_build, "glossary/", li.a["href"])[0] for li in entente.select("li")[:2])
+    assert (first, second) == (f"essays/{SLUG}/", f"essays/{SLUG}/claims/")
 
 
 def test_used_in_lists_stay_out_of_the_search_index(site_build: Build) -> None:

@@ -143,6 +143,16 @@ def test_used_in_lists_are_filled_after_every_page_whatever_the_rendering_order(
     assert soup.select_one(".explainer-used-in")["data-search-exclude"] == ""
 
 
+def test_used_in_lists_follow_the_navigation_order_then_first_use() -> None:
+    site = make_site()
+    for src in ("x.md", "timeline.md", "essays/e/index.md", "y.md"):
+        render("An entente.", site, src=src)
+    glossary = str(render("# Glossary\n\n## Entente\n\nText.", site, src="glossary.md"))
+    html = fill_used_in(glossary, site.occurrences, site.url_to, ["index.md", "essays/e/index.md", "timeline.md"])
+    hrefs = [a["href"] for a in BeautifulSoup(html, "html.parser").select(".explainer-used-in a")]
+    assert hrefs == ["essays/e/index.md", "timeline.md", "x.md", "y.md"]
+
+
 def test_citation_links_to_the_paragraph_with_the_passage_as_tooltip() -> None:
     [cite] = render("See [[p2]] and [[e:p1|this]].", src="a/b.md").select("a.explainer-cite")[:1]
     assert cite["href"] == "../essays/e/index.md#p2"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -67,13 +67,21 @@ def _section_end(children: list[etree.Element], start: int) -> int:
     return len(children)
 
 
-def fill_used_in(page_html: str, occurrences: dict[str, dict[Occurrence, None]], url_for: UrlFor) -> str:
-    """The glossary's HTML with each placeholder replaced by its term's list."""
-    return _PLACEHOLDER.sub(lambda m: used_in_html(occurrences.get(m.group(1), ()), url_for), page_html)
+def fill_used_in(page_html: str, occurrences: dict[str, dict[Occurrence, None]], url_for: UrlFor,
+                 page_order: Sequence[str] = ()) -> str:
+    """The glossary's HTML with each placeholder replaced by its term's list.
+
+    ``page_order`` lists source paths in the order readers meet the pages (the
+    navigation's); pages in it come first, in that order, the others after them.
+    """
+    rank = {src: k for k, src in enumerate(page_order)}
+    return _PLACEHOLDER.sub(lambda m: used_in_html(occurrences.get(m.group(1), ()), url_for, rank), page_html)
 
 
-def used_in_html(occurrences: Iterable[Occurrence], url_for: UrlFor) -> str:
-    """One line per page, in order of first use: the page, then each place on it ("¶1, ¶5").
+def used_in_html(occurrences: Iterable[Occurrence], url_for: UrlFor, rank: Mapping[str, int] | None = None) -> str:
+    """One line per page: the page, then each place on it in order of use ("¶1, ¶5").
+
+    Pages come in the order of ``rank`` (source path -> position), then in order of first use.
 
     Out of the search index (``data-search-exclude``) for any other search too:
     otherwise a search for an essay's title finds every entry it uses.
@@ -86,7 +94,8 @@ def used_in_html(occurrences: Iterable[Occurrence], url_for: UrlFor) -> str:
     for occ in occurrences:
         by_page.setdefault(occ.page_src, []).append(occ)
     lines = []
-    for page_src, places in by_page.items():
+    last = len(rank or ())
+    for page_src, places in sorted(by_page.items(), key=lambda item: (rank or {}).get(item[0], last)):
         top = next((occ for occ in places if not occ.place), None)
         sections = [_link(url_for(page_src, occ.anchor), occ.place) for occ in places if occ.place]
         colon = ": " if sections else ""
