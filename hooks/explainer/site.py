@@ -131,7 +131,7 @@ def page_link_mode(value: object, file: str, source: str) -> str:
     if value is False:  # YAML reads `false`, `no` and `off` as False: the editor means none
         return "none"
     if isinstance(value, str) and value in PAGE_LINK_MODES:
-        return str(value)
+        return value
     line = next((n for n, text in enumerate(source.split("\n"), 1) if text.startswith("link_terms:")), None)
     raise EditorError(file, line, f"'link_terms: {value}' is not a known setting for a page.",
                       f"Use one of: {', '.join(PAGE_LINK_MODES)} (none: no term links on this page, "

@@ -93,9 +93,9 @@ def used_in_html(occurrences: Iterable[Occurrence], url_for: UrlFor, rank: Mappi
     by_page: dict[str, list[Occurrence]] = {}
     for occ in occurrences:
         by_page.setdefault(occ.page_src, []).append(occ)
+    rank = rank or {}
     lines = []
-    last = len(rank or ())
-    for page_src, places in sorted(by_page.items(), key=lambda item: (rank or {}).get(item[0], last)):
+    for page_src, places in sorted(by_page.items(), key=lambda item: rank.get(item[0], len(rank))):
         top = next((occ for occ in places if not occ.place), None)
         sections = [_link(url_for(page_src, occ.anchor), occ.place) for occ in places if occ.place]
         colon = ": " if sections else ""
