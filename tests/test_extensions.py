@@ -35,10 +35,10 @@ def render(text: str, site: Site | None = None, src: str = "page.md", essay: str
     return BeautifulSoup(md.convert(text), "html.parser")
 
 
-def render_glossary(text: str, site: Site) -> BeautifulSoup:
+def render_glossary(text: str, site: Site, page_order: list[str] | None = None) -> BeautifulSoup:
     """The glossary as the hooks finish it: "Used in" placeholders filled once every other page is rendered."""
     html = str(render(text, site, src="glossary.md"))
-    return BeautifulSoup(fill_used_in(html, site.occurrences, site.url_to), "html.parser")
+    return BeautifulSoup(fill_used_in(html, site.occurrences, site.url_to, page_order or []), "html.parser")
 
 
 def terms_in(soup: BeautifulSoup) -> list[str]:
@@ -146,9 +146,8 @@ def test_used_in_lists_follow_the_navigation_order_then_first_use() -> None:
     site = make_site()
     for src in ("x.md", "timeline.md", "essays/e/index.md", "y.md"):
         render("An entente.", site, src=src)
-    glossary = str(render("# Glossary\n\n## Entente\n\nText.", site, src="glossary.md"))
-    html = fill_used_in(glossary, site.occurrences, site.url_to, ["index.md", "essays/e/index.md", "timeline.md"])
-    hrefs = [a["href"] for a in BeautifulSoup(html, "html.parser").select(".explainer-used-in a")]
+    soup = render_glossary("# Glossary\n\n## Entente\n\nText.", site, ["index.md", "essays/e/index.md", "timeline.md"])
+    hrefs = [a["href"] for a in soup.select(".explainer-used-in a")]
     assert hrefs == ["essays/e/index.md", "timeline.md", "x.md", "y.md"]
 
 

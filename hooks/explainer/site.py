@@ -66,10 +66,6 @@ class Site:
         path = _relative(target_src, posixpath.dirname(self.page.src))
         return f"{path}#{anchor}" if anchor else path
 
-    def link_mode_here(self) -> str:
-        """Which occurrences become links on the page being rendered: its own setting, else the site's."""
-        return self.page.link_mode or self.link_mode
-
     def record(self, term: Term, anchor: str | None, place: str) -> None:
         self.occurrences.setdefault(term.id, {})[Occurrence(self.page.src, self.page.title, anchor, place)] = None
 

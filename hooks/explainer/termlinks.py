@@ -57,7 +57,7 @@ class TermLinkTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         site = self.site
-        self.mode = site.link_mode_here()
+        self.mode = site.page.link_mode or site.link_mode  # the page's own setting, else the site's
         if not site.terms or site.page.src == site.glossary_src or self.mode == "none":
             return
         self.linked: set[str] = set()
