@@ -47,12 +47,17 @@ def open_in_scheme(open_page: OpenPage, scheme: ColorScheme) -> Page:
 
 
 def settle(page: Page, selector: str) -> None:
-    """Wait until the tooltip is shown and every fade and colour transition on the page has ended:
+    """Wait until the one tooltip is shown and every fade and colour transition on the page has ended:
     axe measures contrast through opacity, so a half-faded tooltip would fail it spuriously."""
     expect(page.locator(selector)).to_have_count(1)
-    page.wait_for_function("""selector => getComputedStyle(document.querySelector(selector)).opacity === "1"
-        && document.getAnimations().every(a => a.playState !== "running"
-                                           || a.effect?.getComputedTiming().iterations === Infinity)""", arg=selector)
+    page.wait_for_function("selector => getComputedStyle(document.querySelector(selector)).opacity === '1'", arg=selector)
+    wait_for_transitions(page)
+
+
+def wait_for_transitions(page: Page) -> None:
+    """Every finite animation and transition on the page has ended (a search panel fades in, too)."""
+    page.wait_for_function("""() => document.getAnimations().every(a => a.playState !== "running"
+                                                                  || a.effect?.getComputedTiming().iterations === Infinity)""")
 
 
 def assert_scheme(page: Page, scheme: ColorScheme) -> None:
@@ -94,5 +99,6 @@ def test_open_tooltips_and_search_have_no_serious_violations(site: Site, open_pa
     page.locator(".md-search__input").click()
     page.keyboard.type("entente")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
+    wait_for_transitions(page)
     problems += blocking(axe.run(page).response, f"/ with search results [{scheme}]")
     assert not problems, "\n".join(problems)
