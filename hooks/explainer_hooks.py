@@ -15,6 +15,7 @@ from explainer.essaypage import EssayExtension, essay_markdown, essays_index_mar
 from explainer.navigation import ESSAYS_INDEX, listed_essays, with_essays
 from explainer.site import PageContext, Site, load_site, page_link_mode
 from explainer.termlinks import TermLinkExtension
+from explainer.tooltips import fill_titles
 from explainer.usedin import fill_used_in
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -79,11 +80,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
-@event_priority(-100)  # after the search plugin has indexed the page: "Used in" is no content to search
+@event_priority(-100)  # after the search plugin has indexed the page: tooltips and "Used in" are no content to search
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Every page is rendered by now (MkDocs renders all before building any): fill the glossary's "Used in"."""
+    """Every page is rendered by now (MkDocs renders all before building any): write out the
+    tooltips, and fill the glossary's "Used in"."""
     assert _site is not None and _files is not None
-    if page.file.src_uri == _site.glossary_src and page.content:
+    if not page.content:
+        return context
+    page.content = fill_titles(page.content, _site.tooltips.attributes)
+    if page.file.src_uri == _site.glossary_src:
         files, urls = _files, {}
 
         def url_for(src: str, anchor: str | None) -> str:

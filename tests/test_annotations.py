@@ -54,6 +54,17 @@ def test_the_essay_links_its_key_terms_with_their_short_definitions(site_build: 
     assert links["early-warning-system"].get_text() == "early warning system"  # longest match
 
 
+def test_every_term_link_and_citation_on_every_page_carries_its_tooltip(site_build: Build) -> None:
+    """Tooltips are written into the pages last (explainer.tooltips): none may be left as a bare key."""
+    tips = 0
+    for url, soup in pages(site_build).items():
+        assert not soup.select("[data-explainer-title]"), url
+        for link in soup.select("a.explainer-term, a.explainer-cite"):
+            assert link.get("title", "").strip(), f"{url}: {link}"
+            tips += 1
+    assert tips > 50
+
+
 def test_each_term_is_linked_once_per_page_by_default(site_build: Build) -> None:
     for url, soup in pages(site_build).items():
         targets = [a["href"] for a in soup.select("article a.explainer-term")]

@@ -1,4 +1,4 @@
-"""Live preview: `mkdocs serve` rebuilds when an essay under seeds/ changes."""
+"""Live preview: `mkdocs serve` rebuilds when an essay under seeds/ or a glossary entry changes."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def _wait_for(url: str, needle: str, seconds: float) -> bool:
     return False
 
 
-def test_serve_rebuilds_when_a_seed_changes(project: Path) -> None:
+def test_serve_rebuilds_when_a_seed_or_a_definition_changes(project: Path) -> None:
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
@@ -48,6 +48,13 @@ def test_serve_rebuilds_when_a_seed_changes(project: Path) -> None:
         lines = [f'title: "{marker}"' if line.startswith("title:") else line for line in lines]
         meta.write_text("\n".join(lines), encoding="utf-8")
         assert _wait_for(url, marker, 60), "the page was not rebuilt after the seed changed"
+        # An editor rewords a definition: the essay's tooltip for the term follows on the next rebuild.
+        glossary = project / "docs" / "glossary.md"
+        text = glossary.read_text(encoding="utf-8")
+        old = "A friendly understanding between states"
+        assert old in text
+        glossary.write_text(text.replace(old, "A reworded understanding between states", 1), encoding="utf-8")
+        assert _wait_for(url, 'title="A reworded understanding between states', 60), "the tooltip kept the old definition"
     finally:
         server.terminate()
         server.wait(timeout=20)

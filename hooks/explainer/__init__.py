@@ -10,6 +10,7 @@ Pipeline, one module each:
 * ``essaypage`` / ``citations`` / ``termlinks``: the Python-Markdown extensions that
   render essays, ``[[p5]]`` citations and term links on every page
 * ``usedin``    the glossary's "Used in" lists, filled once every page is rendered
+* ``tooltips``  term and citation tooltips, written into each page once search has read it
 
 The MkDocs glue is ``hooks/explainer_hooks.py``.
 """

@@ -26,6 +26,7 @@ from .errors import EditorError
 from .essaypage import ESSAY_LIST
 from .model import Essay, Paragraph
 from .text import excerpt
+from .tooltips import DEFERRED_TITLE
 
 CITATION = r"\[\[(?:([a-z0-9][a-z0-9-]*):)?p(\d+)(?:\|([^\]|]+))?\]\]"
 _CITATION = re.compile(CITATION)
@@ -110,8 +111,8 @@ def cite_link(site, target: Target, text: str | None = None) -> etree.Element:
     a = etree.Element("a", {
         "href": site.url_to(target.essay.page_src, target.paragraph.anchor),
         "class": "explainer-cite" if text else "explainer-cite explainer-cite--number",
-        # "&" as "&amp;": the serializer keeps entity-like text as it is (see essaypage.literal)
-        "title": f"\u00b6{number}: \u201c{excerpt(target.paragraph.text)}\u201d".replace("&", "&amp;"),
+        DEFERRED_TITLE: site.tooltips.defer(f"cite:{target.essay.slug}:{number}",
+                                            f"\u00b6{number}: \u201c{excerpt(target.paragraph.text)}\u201d"),
     })
     a.text = AtomicString(text or f"\u00b6{number}")
     return a

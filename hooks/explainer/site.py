@@ -20,6 +20,7 @@ from .navigation import DEFAULT_NAV_ESSAYS
 from .seeds import CLAIMS_FILE, META_FILE, TEXT_FILE, load_essay, load_essays
 from .terms import TermMatcher
 from .text import suggest
+from .tooltips import Tooltips
 
 LINK_MODES = ("page", "section", "all")
 PAGE_LINK_MODES = (*LINK_MODES, "none")  # a page's own `link_terms:` may also turn term links off
@@ -54,6 +55,7 @@ class Site:
     page: PageContext = field(default_factory=lambda: PageContext(src=""))
     # term id -> where it occurs, in order of first sight (a dict as an ordered set)
     occurrences: dict[str, dict[Occurrence, None]] = field(default_factory=dict)
+    tooltips: Tooltips = field(default_factory=Tooltips)  # written into the pages at the end (see tooltips)
 
     def __post_init__(self) -> None:
         self.matcher = TermMatcher(self.terms)

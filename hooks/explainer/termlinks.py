@@ -20,6 +20,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from .tooltips import DEFERRED_TITLE
 from .usedin import UsedInTreeprocessor
 
 SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "samp", "abbr", "dt",
@@ -114,7 +115,8 @@ class TermLinkTreeprocessor(Treeprocessor):
             else:
                 prev.tail = AtomicString(piece)
             prev = etree.Element("a", {"href": site.url_to(site.glossary_src, term.id),
-                                       "class": "explainer-term", "title": term.short.replace("&", "&amp;")})
+                                       "class": "explainer-term",
+                                       DEFERRED_TITLE: site.tooltips.defer(f"term:{term.id}", term.short)})
             prev.text = AtomicString(text[match.start:match.end])
             new.append(prev)
             position = match.end
