@@ -70,3 +70,11 @@ def test_markdown_placeholders_break_phrases() -> None:
 def test_a_hyphenated_compound_is_one_word() -> None:
     assert found("entente-like, pre-entente and entente") == [("entente", "entente")]
     assert found("early-warning system") == [("early-warning system", "early-warning-system")]
+
+
+def test_letters_that_fold_to_two_keep_every_match_in_place() -> None:
+    # "ß" folds to "ss" and "İ" to "i̇": the folded text is longer, so matching falls back to word by word.
+    assert found("Die Straße und die Entente Cordiale") == [("Entente Cordiale", "entente-cordiale")]
+    assert found("İstanbul: an early warning system, NATO and an entente") == [
+        ("early warning system", "early-warning-system"), ("NATO", "nato"), ("entente", "entente")]
+    assert found("STRASSE ENTENTE") == [("ENTENTE", "entente")]

@@ -95,7 +95,9 @@ class TermLinkTreeprocessor(Treeprocessor):
     def _link_text(self, parent: etree.Element, after: etree.Element | None) -> None:
         """Split ``parent.text`` (or ``after.tail``) around the terms it contains."""
         text = parent.text if after is None else after.tail
-        matches = self._outside_raw_html(text, list(self.site.matcher.find(text)))
+        matches = self.site.matcher.find(text)
+        if "\x02" in text or self.raw_depth:  # raw inline HTML here, or still open from before
+            matches = self._outside_raw_html(text, matches)
         if not matches:
             return
         site = self.site

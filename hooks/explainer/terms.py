@@ -9,13 +9,14 @@ not with the number of terms. The longest match wins.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
 from .model import Term
 
 # A word, or a Python-Markdown placeholder (STX…ETX), which is opaque and breaks phrases.
 _TOKEN = re.compile(r"\x02[^\x03]*\x03|\w+")
+_SPLIT = re.compile(f"({_TOKEN.pattern})")  # [gap, word, gap, word, …, gap]
 HYPHENS = "-\u2010\u2011"
 # What may stand between the words of a multi-word term: spaces or a single hyphen.
 _JOINER = re.compile(r"\s+|\s*[" + HYPHENS + r"]\s*")  # "-" first: literal in a class
@@ -63,17 +64,22 @@ class TermMatcher:
                     node = node.setdefault(word.casefold(), {})
                 node.setdefault(self._END, []).append((words, case_sensitive(name), term))
 
-    def find(self, text: str) -> Iterator[Match]:
+    def find(self, text: str) -> list[Match]:
         """Non-overlapping matches in ``text``, left to right, longest first."""
-        tokens = _TOKEN.findall(text)
-        folded = [word.casefold() for word in tokens]
         root = self.root
+        folded_text = text.casefold()
+        # Split into [gap, word, gap, word, …, gap]. If every character folded to one, the folded
+        # text has the same words at the same places; otherwise fold word by word.
+        same_places = len(folded_text) == len(text)
+        parts = _SPLIT.split(folded_text if same_places else text)
+        folded = parts[1::2] if same_places else [word.casefold() for word in parts[1::2]]
         # Most texts hold no term: rule them out at C speed, and walk the others from their hits only.
         if root.keys().isdisjoint(folded):
-            return
-        spans = [t.span() for t in _TOKEN.finditer(text)]
-        n = len(tokens)
-        free = 0  # the first token a new match may start at
+            return []
+        ends = list(accumulate(map(len, parts)))  # word k spans ends[2k] to ends[2k + 1]
+        n = len(folded)
+        matches: list[Match] = []
+        free = 0  # the first word a new match may start at
         for i in [k for k, word in enumerate(folded) if word in root]:
             if i < free:
                 continue
@@ -82,11 +88,11 @@ class TermMatcher:
             j = i
             while True:
                 for words, exact, term in node.get(self._END, ()):
-                    if not exact or _same_case(tokens[i : j + 1], words):
+                    if not exact or _same_case([text[ends[2 * k] : ends[2 * k + 1]] for k in range(i, j + 1)], words):
                         best = (j, term)
                         break
                 j += 1
-                if j >= n or not _JOINER.fullmatch(text, spans[j - 1][1], spans[j][0]):
+                if j >= n or not _JOINER.fullmatch(parts[2 * j]):
                     break
                 node = node.get(folded[j])
                 if node is None:
@@ -94,8 +100,9 @@ class TermMatcher:
             if best is None:
                 continue
             last, term = best
-            start, end = spans[i][0], spans[last][1]
+            start, end = ends[2 * i], ends[2 * last + 1]
             if _in_compound(text, start, end):
                 continue
-            yield Match(start, end, term)
+            matches.append(Match(start, end, term))
             free = last + 1
+        return matches
