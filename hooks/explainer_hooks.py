@@ -11,11 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from explainer.citations import CitationExtension, check_citations
+from explainer.errors import EditorError
 from explainer.essaypage import EssayExtension, essay_markdown, essays_index_markdown, register_markdown
 from explainer.navigation import ESSAYS_INDEX, listed_essays, with_essays
 from explainer.site import PageContext, Site, load_site, page_link_mode
 from explainer.termlinks import TermLinkExtension
-from explainer.tooltips import fill_titles
+from explainer.tooltips import finish_links
 from explainer.usedin import fill_used_in
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -60,6 +61,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if essay.claims:
             files.append(File.generated(config, essay.register_src, content=register_markdown(essay), inclusion=inclusion))
     _files = files  # for the glossary's "Used in" addresses
+    glossary = files.get_file_from_path(_site.glossary_src)
+    if _site.terms and (glossary is None or glossary.inclusion.is_excluded()):
+        raise EditorError(f"{Path(config.docs_dir).name}/{_site.glossary_src}", None,
+                          "the glossary is excluded from the build, but every term link leads to it.",
+                          "Remove it from 'exclude_docs' (or 'draft_docs') in mkdocs.yml.")
     return files
 
 
@@ -82,14 +88,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @event_priority(-100)  # after the search plugin has indexed the page: tooltips and "Used in" are no content to search
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Every page is rendered by now (MkDocs renders all before building any): write out the
-    tooltips, and fill the glossary's "Used in"."""
+    """Every page is rendered by now (MkDocs renders all before building any): finish the term
+    links and tooltips, and fill the glossary's "Used in"."""
     assert _site is not None and _files is not None
     if not page.content:
         return context
-    page.content = fill_titles(page.content, _site.tooltips.attributes)
+    files = _files
+    glossary = files.get_file_from_path(_site.glossary_src)
+    if glossary is not None:  # else there are no terms, and no term links
+        glossary_url = get_relative_url(glossary.url, page.file.url)
+        page.content = finish_links(page.content, _site.tooltips.attributes, glossary_url)
     if page.file.src_uri == _site.glossary_src:
-        files, urls = _files, {}
+        urls: dict[str, str] = {}
 
         def url_for(src: str, anchor: str | None) -> str:
             if src not in urls:  # one page has many places: resolve it once

@@ -242,6 +242,28 @@ def test_glossary_error_stops_the_build_with_file_and_line(project: Path) -> Non
     assert "Traceback" not in result.output
 
 
+def test_a_glossary_anchor_that_differs_from_its_term_links_stops_the_build(project: Path) -> None:
+    """Term links are addressed by the generator, not resolved by MkDocs: the glossary checks their anchors."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    # Case-keeping anchors: "## Entente" becomes #Entente, while its term links go to #entente.
+    custom = "      permalink: true\n      slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: none}}\n"
+    config.write_text(text.replace("      permalink: true\n", custom, 1), encoding="utf-8")
+    line = (project / "docs" / "glossary.md").read_text(encoding="utf-8").split("\n").index("## Entente") + 1
+    result = build(project)
+    assert result.returncode != 0
+    assert f"docs/glossary.md:{line}: the heading of 'Entente' did not get the anchor '#entente'" in result.output
+    assert "'## Entente {#entente}'" in result.output and "Traceback" not in result.output
+
+
+def test_an_excluded_glossary_is_reported(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nexclude_docs: |\n  glossary.md\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert "docs/glossary.md: the glossary is excluded from the build" in result.output and "Traceback" not in result.output
+
+
 def test_citation_error_on_an_authored_page_counts_lines_from_the_top_of_the_file(project: Path) -> None:
     page = project / "docs" / "alliance-vs-alignment.md"
     lines = page.read_text(encoding="utf-8").split("\n")

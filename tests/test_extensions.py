@@ -14,13 +14,16 @@ from explainer.essaypage import EssayExtension
 from explainer.model import Essay, Occurrence, Paragraph, Term
 from explainer.site import PageContext, Site, page_link_mode
 from explainer.termlinks import TermLinkExtension
-from explainer.tooltips import fill_titles
+from explainer.tooltips import finish_links
 from explainer.usedin import fill_used_in
 
 TERMS = [Term("entente", "Entente", [], "A friendly understanding & no more.", 1),
          Term("early-warning-system", "Early warning system", ["early warning"], "Detects launches.", 1)]
 ESSAY = Essay(slug="e", folder=Path("."), title="T", author="A", date=dt.date(2020, 1, 1), publication="P",
               paragraphs=[Paragraph(1, "An entente, not an alliance.", 1), Paragraph(2, "An early warning system.", 3)])
+
+
+GLOSSARY = "# Glossary\n\n## Entente\n\nText.\n\n## Early warning system\n\nText."
 
 
 def make_site(mode: str = "page", essays: list[Essay] | None = None) -> Site:
@@ -33,8 +36,9 @@ def render(text: str, site: Site | None = None, src: str = "page.md", essay: str
     site.page = PageContext(src=src, title="Page", file=f"docs/{src}", essay=essay, link_mode=link_mode)
     md = markdown.Markdown(extensions=["toc", "attr_list", "abbr", "footnotes", "def_list",
                                        EssayExtension(site), CitationExtension(site), TermLinkExtension(site)])
-    # As the hooks hand it to the template: tooltips written out after the search plugin has read the page.
-    return BeautifulSoup(fill_titles(md.convert(text), site.tooltips.attributes), "html.parser")
+    # As the hooks hand it to the template: term links and tooltips finished after search has read the page.
+    html = finish_links(md.convert(text), site.tooltips.attributes, site.url_to(site.glossary_src))
+    return BeautifulSoup(html, "html.parser")
 
 
 def render_glossary(text: str, site: Site, page_order: list[str] | None = None) -> BeautifulSoup:
@@ -120,7 +124,7 @@ def test_used_in_lists_one_line_per_page_with_each_place_linked() -> None:
     site = make_site()
     render("An entente.\n\n## Causes {#causes}\n\nentente\n\n## *Effects* {#effects}\n\nentente", site, src="a.md")
     render("## Only here {#here}\n\nentente", site, src="b/c.md")
-    soup = render_glossary("# Glossary\n\n## Entente\n\nText.", site)
+    soup = render_glossary(GLOSSARY, site)
     items = soup.select(".explainer-used-in li")
     assert [li.get_text() for li in items] == ["Page: Causes, Effects", "Page: Only here"]
     assert [a["href"] for a in items[0].select("a")] == ["a.md", "a.md#causes", "a.md#effects"]
@@ -130,7 +134,7 @@ def test_used_in_lists_one_line_per_page_with_each_place_linked() -> None:
 
 def test_used_in_lists_are_filled_after_every_page_whatever_the_rendering_order() -> None:
     site = make_site()
-    glossary = str(render("# Glossary\n\n## Entente\n\nText.", site, src="glossary.md"))
+    glossary = str(render(GLOSSARY, site, src="glossary.md"))
     assert "explainer-used-in-title" not in glossary  # only a placeholder so far
     render("An entente.", site, src="essay.md")
     site.occurrences["entente"][Occurrence("b.md", "Tom & Jerry <3>", "p2", "\u00b62")] = None
@@ -148,7 +152,7 @@ def test_used_in_lists_follow_the_navigation_order_then_first_use() -> None:
     site = make_site()
     for src in ("x.md", "timeline.md", "essays/e/index.md", "y.md"):
         render("An entente.", site, src=src)
-    soup = render_glossary("# Glossary\n\n## Entente\n\nText.", site, ["index.md", "essays/e/index.md", "timeline.md"])
+    soup = render_glossary(GLOSSARY, site, ["index.md", "essays/e/index.md", "timeline.md"])
     hrefs = [a["href"] for a in soup.select(".explainer-used-in a")]
     assert hrefs == ["essays/e/index.md", "timeline.md", "x.md", "y.md"]
 

@@ -1,4 +1,4 @@
-"""Tooltip text is kept out of the page until the end, then written in exactly as the serializer would."""
+"""Term links and tooltips are finished at the end, written exactly as the serializer would write them."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from explainer.model import Term
 from explainer.site import PageContext, Site
 from explainer.termlinks import TermLinkExtension
-from explainer.tooltips import Tooltips, attribute_text, fill_titles
+from explainer.tooltips import Tooltips, attribute_text, finish_links
 from markdown.serializers import to_html_string
 
 TRICKY = ["plain", "AT&T & co", "&amp; stays literal", "&copy; is not ©", "<b>not bold</b>",
@@ -23,21 +23,22 @@ def test_attribute_text_is_what_the_markdown_serializer_writes_for_a_literal_tit
     assert serialized == f'<a title="{attribute_text(text)}"></a>'
 
 
-def test_rendered_pages_carry_keys_and_fill_titles_writes_the_text() -> None:
+def test_rendered_pages_carry_keys_and_finish_links_writes_address_and_text() -> None:
     site = Site(essays=[], terms=[Term("entente", "Entente", [], 'A "friendly" understanding & no more.', 1)])
     site.page = PageContext(src="page.md", title="Page")
     rendered = markdown.Markdown(extensions=[TermLinkExtension(site)]).convert("An entente.")
     assert "friendly" not in rendered  # the search plugin and the serializer never see the text
-    assert 'data-explainer-title="term:entente"' in rendered
-    filled = fill_titles(rendered, site.tooltips.attributes)
-    assert 'title="A &quot;friendly&quot; understanding &amp; no more."' in filled
-    assert "data-explainer-title" not in filled
+    assert '<a class="explainer-term" href="explainer-term:entente">entente</a>' in rendered.replace(
+        'href="explainer-term:entente" class="explainer-term"', 'class="explainer-term" href="explainer-term:entente"')
+    finished = finish_links(rendered, site.tooltips.attributes, "../glossary/")
+    assert 'href="../glossary/#entente" title="A &quot;friendly&quot; understanding &amp; no more."' in finished
+    assert "explainer-term:" not in finished
 
 
 def test_unknown_keys_and_pages_without_tooltips_are_left_as_they_are() -> None:
     tips = Tooltips()
-    assert tips.defer("term:a", "First") == "term:a"
-    tips.defer("term:a", "Second")  # the first text given for a key wins
-    page = '<a data-explainer-title="term:a">a</a> <a data-explainer-title="term:b">b</a>'
-    assert fill_titles(page, tips.attributes) == '<a title="First">a</a> <a data-explainer-title="term:b">b</a>'
-    assert fill_titles("<p>No tooltips</p>", tips.attributes) == "<p>No tooltips</p>"
+    assert tips.defer("cite:a", "First") == "cite:a"
+    tips.defer("cite:a", "Second")  # the first text given for a key wins
+    page = '<a data-explainer-title="cite:a">a</a> <a data-explainer-title="cite:b">b</a>'
+    assert finish_links(page, tips.attributes, "g/") == '<a title="First">a</a> <a data-explainer-title="cite:b">b</a>'
+    assert finish_links("<p>No tooltips</p>", tips.attributes, "g/") == "<p>No tooltips</p>"

@@ -20,7 +20,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from .tooltips import DEFERRED_TITLE
+from .tooltips import term_href, term_key
 from .usedin import UsedInTreeprocessor
 
 SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "samp", "abbr", "dt",
@@ -116,9 +116,9 @@ class TermLinkTreeprocessor(Treeprocessor):
                 head_end = piece
             else:
                 prev.tail = AtomicString(piece)
-            prev = etree.Element("a", {"href": site.url_to(site.glossary_src, term.id),
-                                       "class": "explainer-term",
-                                       DEFERRED_TITLE: site.tooltips.defer(f"term:{term.id}", term.short)})
+            # The address and the definition are written in last (see tooltips): only the id here.
+            prev = etree.Element("a", {"href": term_href(term.id), "class": "explainer-term"})
+            site.tooltips.defer(term_key(term.id), term.short)
             prev.text = AtomicString(text[match.start:match.end])
             new.append(prev)
             position = match.end

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from .errors import EditorError
 from .model import Occurrence, Term
 
 PLACEHOLDER_ATTRIBUTE = "data-explainer-used-in"
@@ -30,7 +31,11 @@ UrlFor = Callable[[str, "str | None"], str]
 
 
 class UsedInTreeprocessor(Treeprocessor):
-    """On the glossary page: classes each entry's lead and leaves a "Used in" placeholder after it."""
+    """On the glossary page: checks each entry's anchor, classes its lead and leaves a "Used in" placeholder after it.
+
+    Term links are addressed to ``glossary#<term id>`` without MkDocs resolving them
+    (see :mod:`explainer.tooltips`), so this is where an anchor that differs is caught.
+    """
 
     def __init__(self, md: Markdown, site) -> None:
         super().__init__(md)
@@ -44,11 +49,21 @@ class UsedInTreeprocessor(Treeprocessor):
         children = list(root)
         sections: list[tuple[int, str]] = [(i, el.get("id", "")) for i, el in enumerate(children)
                                            if el.tag == "h2" and el.get("id") in by_id]
+        if len(sections) < len(by_id):
+            _report_missing_anchor(site, {term_id for _, term_id in sections})
         for k in reversed(range(len(sections))):
             start, term_id = sections[k]
             end = sections[k + 1][0] if k + 1 < len(sections) else _section_end(children, start)
             _mark_lead(children[start + 1 : end], by_id[term_id])
             root.insert(end, etree.Element("div", {PLACEHOLDER_ATTRIBUTE: term_id}))
+
+
+def _report_missing_anchor(site, found: set[str]) -> None:
+    term = next(t for t in site.terms if t.id not in found)
+    raise EditorError(site.page.file, term.line,
+                      f"the heading of '{term.name}' did not get the anchor '#{term.id}', so its term links would not land on it.",
+                      f"Write the anchor after the heading: '## {term.name} {{#{term.id}}}' (a 'slugify' set for 'toc' "
+                      "in mkdocs.yml makes other anchors than the default).")
 
 
 def _mark_lead(section: list[etree.Element], term: Term) -> None:
