@@ -552,6 +552,19 @@ def _median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
+def ratio_interval(a: list[float], b: list[float], level: float = 0.95, draws: int = 4000) -> tuple[float, float]:
+    """How far noise alone moves ``median(a) / median(b)``: a percentile bootstrap over each side's runs.
+
+    Each draw resamples the runs of (a) and of (b) with replacement. On these shared
+    machines single runs vary by ±20 %, so a ratio near a target says little without it.
+    Seeded: the same samples always give the same interval.
+    """
+    rng = random.Random(0)
+    ratios = sorted(_median(rng.choices(a, k=len(a))) / _median(rng.choices(b, k=len(b))) for _ in range(draws))
+    tail = (1 - level) / 2
+    return ratios[int(tail * draws)], ratios[min(draws - 1, int((1 - tail) * draws))]
+
+
 def build_runs(config_a: Path, config_b: Path, out: Path, runs: int, progress: bool = True) -> dict[str, list[Sample]]:
     """Alternate a/b builds ``runs`` times each."""
     samples: dict[str, list[Sample]] = {"a": [], "b": []}
@@ -974,6 +987,9 @@ def main(argv: list[str] | None = None) -> int:
         # A second reading of the same cost. Not a steadier one on a shared machine: CPU clocks move both ways.
         fastest = min(s.wall for s in samples["a"]) / min(s.wall for s in samples["b"])
         print(f"fastest-run ratio: {fastest:.3f} (fastest (a) over fastest (b))")
+        low, high = ratio_interval([s.wall for s in samples["a"]], [s.wall for s in samples["b"]])
+        print(f"ratio, 95 % interval (bootstrap over the runs): {low:.3f} to {high:.3f}")
+        result["ratio_interval"] = [low, high]
         print(f"load average (1 min) before/after: {load_before:.2f}/{os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
         result.update(a=[vars(s) for s in samples["a"]], b=[vars(s) for s in samples["b"]])
         ratio = wall_a / wall_b
