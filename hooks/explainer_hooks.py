@@ -16,7 +16,7 @@ from explainer.essaypage import EssayExtension, essay_markdown, essays_index_mar
 from explainer.navigation import ESSAYS_INDEX, listed_essays, with_essays
 from explainer.site import PageContext, Site, load_site, page_link_mode
 from explainer.termlinks import TermLinkExtension
-from explainer.tooltips import finish_links
+from explainer.tooltips import fill_titles
 from explainer.usedin import fill_used_in
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -75,6 +75,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     first_line = source[: len(source) - len(markdown)].count("\n") + 1 if markdown and source.endswith(markdown) else 1
     origin = page.file.abs_src_path
     file = str(Path(origin).relative_to(Path(config.config_file_path).parent)) if origin else page.file.src_uri
+    glossary = files.get_file_from_path(_site.glossary_src)  # term links lead there (TermAddressTreeprocessor)
     _site.page = PageContext(
         src=page.file.src_uri,
         title=page.meta.get("title") or page.title or "",
@@ -82,22 +83,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         essay=page.meta.get("essay") or page.meta.get("explainer_essay"),
         first_line=first_line,
         link_mode=page_link_mode(page.meta.get("link_terms"), file, source),
+        glossary_url=get_relative_url(glossary.url, page.file.url) if glossary else "",
     )
     return markdown
 
 
 @event_priority(-100)  # after the search plugin has indexed the page: tooltips and "Used in" are no content to search
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Every page is rendered by now (MkDocs renders all before building any): finish the term
-    links and tooltips, and fill the glossary's "Used in"."""
+    """Every page is rendered by now (MkDocs renders all before building any): write out the
+    tooltips, and fill the glossary's "Used in"."""
     assert _site is not None and _files is not None
     if not page.content:
         return context
     files = _files
-    glossary = files.get_file_from_path(_site.glossary_src)
-    if glossary is not None:  # else there are no terms, and no term links
-        glossary_url = get_relative_url(glossary.url, page.file.url)
-        page.content = finish_links(page.content, _site.tooltips.attributes, glossary_url)
+    page.content = fill_titles(page.content, _site.tooltips.attributes)
     if page.file.src_uri == _site.glossary_src:
         urls: dict[str, str] = {}
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 from pathlib import Path
 from urllib.parse import urlparse
 
+from bs4 import BeautifulSoup
 from conftest import ROOT, Build, build
 from explainer.seeds import load_essay
 
@@ -254,6 +256,22 @@ def test_a_glossary_anchor_that_differs_from_its_term_links_stops_the_build(proj
     assert result.returncode != 0
     assert f"docs/glossary.md:{line}: the heading of 'Entente' did not get the anchor '#entente'" in result.output
     assert "'## Entente {#entente}'" in result.output and "Traceback" not in result.output
+
+
+def test_a_plugin_reading_rendered_pages_sees_addressed_term_links(project: Path) -> None:
+    """Term links are addressed inside Markdown, so a feed or social-card plugin reading ``on_page_content`` gets working links."""
+    (project / "hooks" / "probe.py").write_text(
+        "import json, pathlib\nSEEN = {}\n\n\n"
+        "def on_page_content(html, page, **kwargs):\n    SEEN[page.file.src_uri] = html\n\n\n"
+        "def on_post_build(config, **kwargs):\n    pathlib.Path(config.site_dir, 'probe.json').write_text(json.dumps(SEEN))\n",
+        encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - hooks/probe.py\n", 1), encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    essay = json.loads((result.site / "probe.json").read_text(encoding="utf-8"))[f"essays/{SLUG}/index.md"]
+    links = BeautifulSoup(essay, "html.parser").select("a.explainer-term")
+    assert links and all(a["href"].startswith("../../glossary/#") for a in links)
 
 
 def test_an_excluded_glossary_is_reported(project: Path) -> None:

@@ -14,7 +14,7 @@ from explainer.essaypage import EssayExtension
 from explainer.model import Essay, Occurrence, Paragraph, Term
 from explainer.site import PageContext, Site, page_link_mode
 from explainer.termlinks import TermLinkExtension
-from explainer.tooltips import finish_links
+from explainer.tooltips import fill_titles
 from explainer.usedin import fill_used_in
 
 TERMS = [Term("entente", "Entente", [], "A friendly understanding & no more.", 1),
@@ -36,9 +36,8 @@ def render(text: str, site: Site | None = None, src: str = "page.md", essay: str
     site.page = PageContext(src=src, title="Page", file=f"docs/{src}", essay=essay, link_mode=link_mode)
     md = markdown.Markdown(extensions=["toc", "attr_list", "abbr", "footnotes", "def_list",
                                        EssayExtension(site), CitationExtension(site), TermLinkExtension(site)])
-    # As the hooks hand it to the template: term links and tooltips finished after search has read the page.
-    html = finish_links(md.convert(text), site.tooltips.attributes, site.url_to(site.glossary_src))
-    return BeautifulSoup(html, "html.parser")
+    # As the hooks hand it to the template: tooltips written out after the search plugin has read the page.
+    return BeautifulSoup(fill_titles(md.convert(text), site.tooltips.attributes), "html.parser")
 
 
 def render_glossary(text: str, site: Site, page_order: list[str] | None = None) -> BeautifulSoup:

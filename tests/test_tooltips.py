@@ -1,4 +1,4 @@
-"""Term links and tooltips are finished at the end, written exactly as the serializer would write them."""
+"""Tooltip text is kept out of the page until the end, then written in exactly as the serializer would."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ import xml.etree.ElementTree as etree
 
 import markdown
 import pytest
+from bs4 import BeautifulSoup
 from explainer.model import Term
 from explainer.site import PageContext, Site
 from explainer.termlinks import TermLinkExtension
-from explainer.tooltips import Tooltips, attribute_text, finish_links
+from explainer.tooltips import Tooltips, attribute_text, fill_titles
 from markdown.serializers import to_html_string
 
 TRICKY = ["plain", "AT&T & co", "&amp; stays literal", "&copy; is not ©", "<b>not bold</b>",
@@ -23,16 +24,17 @@ def test_attribute_text_is_what_the_markdown_serializer_writes_for_a_literal_tit
     assert serialized == f'<a title="{attribute_text(text)}"></a>'
 
 
-def test_rendered_pages_carry_keys_and_finish_links_writes_address_and_text() -> None:
+def test_rendered_pages_carry_keys_and_fill_titles_writes_the_text() -> None:
     site = Site(essays=[], terms=[Term("entente", "Entente", [], 'A "friendly" understanding & no more.', 1)])
-    site.page = PageContext(src="page.md", title="Page")
+    site.page = PageContext(src="essays/e/index.md", title="Page", glossary_url="../../glossary/")
     rendered = markdown.Markdown(extensions=[TermLinkExtension(site)]).convert("An entente.")
     assert "friendly" not in rendered  # the search plugin and the serializer never see the text
-    assert '<a class="explainer-term" href="explainer-term:entente">entente</a>' in rendered.replace(
-        'href="explainer-term:entente" class="explainer-term"', 'class="explainer-term" href="explainer-term:entente"')
-    finished = finish_links(rendered, site.tooltips.attributes, "../glossary/")
-    assert 'href="../glossary/#entente" title="A &quot;friendly&quot; understanding &amp; no more."' in finished
-    assert "explainer-term:" not in finished
+    link = BeautifulSoup(rendered, "html.parser").a
+    assert link["href"] == "../../glossary/#entente"  # addressed from the page's glossary address
+    assert link["data-explainer-title"] == "term:entente"
+    filled = fill_titles(rendered, site.tooltips.attributes)
+    assert 'title="A &quot;friendly&quot; understanding &amp; no more."' in filled
+    assert "data-explainer-title" not in filled
 
 
 def test_unknown_keys_and_pages_without_tooltips_are_left_as_they_are() -> None:
@@ -40,5 +42,5 @@ def test_unknown_keys_and_pages_without_tooltips_are_left_as_they_are() -> None:
     assert tips.defer("cite:a", "First") == "cite:a"
     tips.defer("cite:a", "Second")  # the first text given for a key wins
     page = '<a data-explainer-title="cite:a">a</a> <a data-explainer-title="cite:b">b</a>'
-    assert finish_links(page, tips.attributes, "g/") == '<a title="First">a</a> <a data-explainer-title="cite:b">b</a>'
-    assert finish_links("<p>No tooltips</p>", tips.attributes, "g/") == "<p>No tooltips</p>"
+    assert fill_titles(page, tips.attributes) == '<a title="First">a</a> <a data-explainer-title="cite:b">b</a>'
+    assert fill_titles("<p>No tooltips</p>", tips.attributes) == "<p>No tooltips</p>"

@@ -43,6 +43,7 @@ class PageContext:
     essay: str | None = None
     first_line: int = 1  # line of the file where the Markdown body starts (after front matter)
     link_mode: str = ""  # the page's own `link_terms:` front matter; "" follows the site's setting
+    glossary_url: str = ""  # the glossary page's address from this page ("": the relative source path)
 
 
 @dataclass

@@ -20,12 +20,13 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from .tooltips import term_href, term_key
+from .tooltips import DEFERRED_TITLE, term_key
 from .usedin import UsedInTreeprocessor
 
 SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "samp", "abbr", "dt",
              "script", "style", "button", "sup", "svg", "time"}
 SKIP_CLASSES = {"footnote", "explainer-noterms", "explainer-sources", "explainer-byline", "explainer-passage", "headerlink"}
+TERM_SCHEME = "explainer-term:"  # a term link's href until it is addressed: MkDocs leaves URLs with a scheme alone
 # Sections listing sources: their titles are quoted, not used.
 SOURCE_HEADINGS = {"sources", "references", "bibliography", "further reading"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -116,9 +117,10 @@ class TermLinkTreeprocessor(Treeprocessor):
                 head_end = piece
             else:
                 prev.tail = AtomicString(piece)
-            # The address and the definition are written in last (see tooltips): only the id here.
-            prev = etree.Element("a", {"href": term_href(term.id), "class": "explainer-term"})
-            site.tooltips.defer(term_key(term.id), term.short)
+            # The address is written after MkDocs' link resolution (TermAddressTreeprocessor), the
+            # definition after the search plugin has read the page (see tooltips).
+            prev = etree.Element("a", {"href": TERM_SCHEME + term.id, "class": "explainer-term",
+                                       DEFERRED_TITLE: site.tooltips.defer(term_key(term.id), term.short)})
             prev.text = AtomicString(text[match.start:match.end])
             new.append(prev)
             position = match.end
@@ -158,12 +160,34 @@ class TermLinkTreeprocessor(Treeprocessor):
         return kept
 
 
+class TermAddressTreeprocessor(Treeprocessor):
+    """After MkDocs has resolved the page's links: gives each term link its glossary entry's address.
+
+    MkDocs would resolve and check the dozens of term links on a page one by one,
+    yet they all lead to one page whose address is known (``PageContext.glossary_url``).
+    Until then a term link's ``href`` is ``explainer-term:<id>``, which MkDocs leaves
+    alone; the glossary checks that every entry has its anchor (``UsedInTreeprocessor``).
+    """
+
+    def __init__(self, md: Markdown, site) -> None:
+        super().__init__(md)
+        self.site = site
+
+    def run(self, root: etree.Element) -> None:
+        base = self.site.page.glossary_url or self.site.url_to(self.site.glossary_src)
+        for link in root.iter("a"):
+            href = link.get("href")
+            if href and href.startswith(TERM_SCHEME):
+                link.set("href", f"{base}#{href[len(TERM_SCHEME):]}")
+
+
 class TermLinkExtension(Extension):
     def __init__(self, site, **kwargs) -> None:
         self.site = site
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
-        # After toc (5), so headings have their ids; before MkDocs resolves links (0).
+        # After toc (5), so headings have their ids; addressed after MkDocs resolves links (0).
         md.treeprocessors.register(TermLinkTreeprocessor(md, self.site), "explainer-terms", 4)
+        md.treeprocessors.register(TermAddressTreeprocessor(md, self.site), "explainer-term-addresses", -1)
         md.treeprocessors.register(UsedInTreeprocessor(md, self.site), "explainer-used-in", 3)
