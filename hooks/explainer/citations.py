@@ -108,11 +108,13 @@ class CitationInlineProcessor(InlineProcessor):
 
 def cite_link(site, target: Target, text: str | None = None) -> etree.Element:
     number = target.paragraph.number
+    key = f"cite:{target.essay.slug}:{number}"
+    if key not in site.tooltips:  # one excerpt per cited paragraph, however often it is cited
+        site.tooltips.defer(key, f"\u00b6{number}: \u201c{excerpt(target.paragraph.text)}\u201d")
     a = etree.Element("a", {
         "href": site.url_to(target.essay.page_src, target.paragraph.anchor),
         "class": "explainer-cite" if text else "explainer-cite explainer-cite--number",
-        DEFERRED_TITLE: site.tooltips.defer(f"cite:{target.essay.slug}:{number}",
-                                            f"\u00b6{number}: \u201c{excerpt(target.paragraph.text)}\u201d"),
+        DEFERRED_TITLE: key,
     })
     a.text = AtomicString(text or f"\u00b6{number}")
     return a

@@ -27,9 +27,13 @@ PAGE_LINK_MODES = (*LINK_MODES, "none")  # a page's own `link_terms:` may also t
 SETTINGS = ("seeds", "glossary", "link_terms", "nav_essays")  # keys of extra.explainer in mkdocs.yml
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.cache
 def _relative(target_src: str, from_dir: str) -> str:
-    """``posixpath.relpath``, remembered: pages link to the same few folders thousands of times."""
+    """``posixpath.relpath``, remembered: pages link to the same few folders thousands of times.
+
+    Unbounded: the pairs are as many as the site has folders and link targets, and a
+    bounded cache thrashed on a site of 1000 essays.
+    """
     return posixpath.relpath(target_src, from_dir or ".")
 
 

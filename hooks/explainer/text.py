@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import functools
 import re
 
 _WS = re.compile(r"\s+")
@@ -39,9 +38,8 @@ def original_offset(text: str, index: int) -> int:
     raise IndexError(index)
 
 
-@functools.lru_cache(maxsize=4096)
 def excerpt(text: str, limit: int = 220) -> str:
-    """Shorten ``text`` at a word boundary, for tooltips (remembered: pages cite the same paragraphs)."""
+    """Shorten ``text`` at a word boundary, for tooltips."""
     text = _WS.sub(" ", text).strip()
     if len(text) <= limit:
         return text

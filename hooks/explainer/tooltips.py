@@ -30,6 +30,9 @@ class Tooltips:
     def __init__(self) -> None:
         self.attributes: dict[str, str] = {}
 
+    def __contains__(self, key: str) -> bool:
+        return key in self.attributes
+
     def defer(self, key: str, text: str) -> str:
         """The placeholder value for ``key``; ``text`` is its tooltip (the first text given for a key wins)."""
         if key not in self.attributes:
