@@ -131,6 +131,23 @@ def test_hovering_a_citation_shows_the_passage(site: Site, open_page: OpenPage, 
     expect_shown(page, described_by(cite, "aria-describedby"), passage)
 
 
+def test_on_a_touch_screen_the_first_tap_on_a_citation_shows_the_passage(site: Site, open_page: OpenPage,
+                                                                        comparison: str) -> None:
+    """As for terms: the first tap previews the cited passage, the second goes to the paragraph."""
+    tag = re.search(r'<a class="explainer-cite"[^>]*>', site.html(comparison))
+    assert tag, "the comparison page has no citation"
+    href, passage = (html.unescape(re.search(f' {name}="([^"]+)"', tag.group(0)).group(1)) for name in ("href", "title"))
+    page, _ = open_page(PHONE, touch=True)
+    page.goto(site.url(comparison))
+    cite = page.locator(f'a.explainer-cite[href="{href}"]').first
+    cite.scroll_into_view_if_needed()
+    cite.tap()
+    expect_shown(page, described_by(cite, "aria-describedby"), passage)
+    assert page.url == site.url(comparison)
+    cite.tap()
+    page.wait_for_url(re.compile(re.escape(href.split("/", 2)[-1]) + "$"))
+
+
 def test_search_finds_the_glossary_entry(site: Site, open_page: OpenPage) -> None:
     """Typing "entente" lists the glossary's entry, and the result leads there."""
     page, log = open_page(DESKTOP)
