@@ -119,11 +119,18 @@ def test_hovering_a_footnote_mark_shows_the_note(site: Site, open_page: OpenPage
     expect_shown(page, described_by(mark, "aria-controls"), normalize(note)[:80])
 
 
+def first_citation(site: Site, path: str) -> tuple[str, str]:
+    """The address and the passage (its title, as the generator wrote it) of the page's first citation."""
+    tag = re.search(r'<a class="explainer-cite"[^>]*>', site.html(path))
+    assert tag, f"{path} has no citation"
+    href, title = (re.search(f' {name}="([^"]+)"', tag.group(0)) for name in ("href", "title"))
+    assert href and title, tag.group(0)
+    return html.unescape(href.group(1)), html.unescape(title.group(1))
+
+
 def test_hovering_a_citation_shows_the_passage(site: Site, open_page: OpenPage, comparison: str) -> None:
     """A ``[[pN]]`` citation shows the cited passage (its title, as the generator wrote it) on hover."""
-    tag = re.search(r'<a class="explainer-cite"[^>]*>', site.html(comparison))
-    assert tag, "the comparison page has no citation"
-    href, passage = (html.unescape(re.search(f' {name}="([^"]+)"', tag.group(0)).group(1)) for name in ("href", "title"))
+    href, passage = first_citation(site, comparison)
     page, _ = open_page(DESKTOP)
     page.goto(site.url(comparison))
     cite = page.locator(f'a.explainer-cite[href="{href}"]').first
@@ -134,9 +141,7 @@ def test_hovering_a_citation_shows_the_passage(site: Site, open_page: OpenPage, 
 def test_on_a_touch_screen_the_first_tap_on_a_citation_shows_the_passage(site: Site, open_page: OpenPage,
                                                                         comparison: str) -> None:
     """As for terms: the first tap previews the cited passage, the second goes to the paragraph."""
-    tag = re.search(r'<a class="explainer-cite"[^>]*>', site.html(comparison))
-    assert tag, "the comparison page has no citation"
-    href, passage = (html.unescape(re.search(f' {name}="([^"]+)"', tag.group(0)).group(1)) for name in ("href", "title"))
+    href, passage = first_citation(site, comparison)
     page, _ = open_page(PHONE, touch=True)
     page.goto(site.url(comparison))
     cite = page.locator(f'a.explainer-cite[href="{href}"]').first
