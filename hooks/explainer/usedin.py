@@ -34,7 +34,7 @@ class UsedInTreeprocessor(Treeprocessor):
     """On the glossary page: checks each entry's anchor, classes its lead and leaves a "Used in" placeholder after it.
 
     Term links are addressed to ``glossary#<term id>`` without MkDocs resolving them
-    (see :mod:`explainer.tooltips`), so this is where an anchor that differs is caught.
+    (``termlinks.TermAddressTreeprocessor``), so this is where an anchor that differs is caught.
     """
 
     def __init__(self, md: Markdown, site) -> None:
