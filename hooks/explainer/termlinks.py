@@ -96,9 +96,7 @@ class TermLinkTreeprocessor(Treeprocessor):
     def _link_text(self, parent: etree.Element, after: etree.Element | None) -> None:
         """Split ``parent.text`` (or ``after.tail``) around the terms it contains."""
         text = parent.text if after is None else after.tail
-        matches = self.site.matcher.find(text)
-        if "\x02" in text or self.raw_depth:  # raw inline HTML here, or still open from before
-            matches = self._outside_raw_html(text, matches)
+        matches = self._outside_raw_html(text, self.site.matcher.find(text))
         if not matches:
             return
         site = self.site
