@@ -131,3 +131,9 @@ def test_every_character_of_the_normalised_text_maps_back_to_its_original(text: 
         assert original.isspace() if char == " " else normalise(original) == char, (index, char, original)
         if char == " ":
             assert not text[original_offset(text, index) - 1].isspace()
+
+
+def test_a_byte_order_mark_before_the_first_claim_is_not_text(tmp_path: Path) -> None:
+    path = tmp_path / "claims.md"
+    path.write_bytes(b"\xef\xbb\xbf" + ("# Claims\n\n" + claim_md("Arms sales", "Arms sales began in 1992.")).encode("utf-8"))
+    assert [c.title for c in parse_claims(path)] == ["Arms sales"]

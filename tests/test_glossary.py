@@ -82,3 +82,9 @@ def test_empty_heading(tmp_path: Path) -> None:
 def test_the_plain_text_shortcut_gives_what_markdown_gives(source: str) -> None:
     """Definitions without markup skip Markdown; they must read exactly as if they had not."""
     assert plain_text(source) == markdown_plain_text(source)
+
+
+def test_a_byte_order_mark_is_not_part_of_the_first_heading(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.md"
+    path.write_bytes(b"\xef\xbb\xbf## Entente\n\nA friendly understanding.\n")
+    assert [(t.id, t.name) for t in parse_glossary(path)] == [("entente", "Entente")]

@@ -125,3 +125,57 @@ def test_an_unchanged_seed_is_not_parsed_again_but_an_edited_one_is(tmp_path: Pa
     (folder / "essay.txt").write_text("Edited paragraph.", encoding="utf-8")
     edited = load_essay_with_claims(folder)
     assert edited is not first and [p.text for p in edited.paragraphs] == ["Edited paragraph."]
+
+
+VALUES = {"title": '"Another"', "author": "B. Writer", "date": "2021-01-01", "publication": "Another Paper",
+          "series": "S", "url": "https://example.com/x", "omit": '["First paragraph."]', "author_note": '"A. Writer is"',
+          "summary": "S", "note": "N"}
+
+
+@pytest.mark.parametrize("key", sorted(VALUES))
+def test_every_key_written_twice_is_refused_at_the_second(tmp_path: Path, key: str) -> None:
+    meta = META if f"\n{key}:" in "\n" + META else META + f"{key}: {VALUES[key]}\n"
+    first = next(n for n, line in enumerate(meta.splitlines(), 1) if line.startswith(f"{key}:"))
+    second = len(meta.splitlines()) + 1
+    message = error(seed(tmp_path, meta=meta + f"{key}: {VALUES[key]}\n"))
+    assert f"meta.yml:{second}: the key '{key}' is written twice (first at line {first})" in message
+    assert f"Fix: Keep one '{key}:' line" in message and "Traceback" not in message
+
+
+def test_a_key_written_twice_inside_a_nested_mapping_is_refused(tmp_path: Path) -> None:
+    message = error(seed(tmp_path, meta=META + "omit:\n  - a: 1\n    b: 2\n    a: 3\n"))
+    assert "meta.yml:8: the key 'a' is written twice (first at line 6)" in message
+
+
+def test_keys_overriding_a_merged_mapping_are_not_duplicates(tmp_path: Path) -> None:
+    from explainer.yamlfile import read_yaml
+    path = tmp_path / "x.yml"
+    path.write_text("base: &b {a: 1, b: 2}\nother:\n  <<: *b\n  a: 3\n", encoding="utf-8")
+    assert read_yaml(path)["other"] == {"a": 3, "b": 2}
+
+
+@pytest.mark.parametrize("day", ["2019-02-30", "2019-13-45", "2019-00-10", "2019-04-31"])
+def test_an_impossible_date_is_an_error_at_its_line(tmp_path: Path, day: str) -> None:
+    message = error(seed(tmp_path, meta=META.replace("2020-02-03", day)))
+    assert f"meta.yml:3: '{day}' is written as a date, but there is no such day" in message
+    assert "Fix: Write a real date as YYYY-MM-DD" in message
+
+
+def test_an_impossible_date_in_a_text_field_is_an_error_too(tmp_path: Path) -> None:
+    message = error(seed(tmp_path, meta=META + "series: 2019-02-30\n"))
+    assert "meta.yml:5: '2019-02-30' is written as a date" in message and "put it in quotes" in message
+
+
+def test_a_quoted_impossible_date_is_text_and_says_it_is_no_date(tmp_path: Path) -> None:
+    assert "meta.yml:3: 'date: 2019-02-30' is not a date." in error(seed(tmp_path, meta=META.replace("2020-02-03", '"2019-02-30"')))
+
+
+def test_a_value_with_an_explicit_tag_that_cannot_be_built(tmp_path: Path) -> None:
+    message = error(seed(tmp_path, meta=META + "summary: !!int forty\n"))
+    assert "meta.yml:5: 'forty' cannot be read as int" in message and "put it in quotes" in message
+
+
+def test_a_byte_order_mark_in_the_metadata_is_accepted(tmp_path: Path) -> None:
+    folder = seed(tmp_path, meta=None)
+    (folder / "meta.yml").write_bytes(b"\xef\xbb\xbf" + META.encode("utf-8"))
+    assert load_essay(folder).title == "A title"

@@ -34,9 +34,9 @@ class Document:
 
 
 def read_sections(path: Path) -> Document:
-    """Split a UTF-8 Markdown file into its ``##`` sections."""
+    """Split a UTF-8 Markdown file (a byte order mark is allowed) into its ``##`` sections."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8-sig").splitlines()  # a byte order mark is not text
     except UnicodeDecodeError as e:
         raise EditorError(path, None, f"the file is not UTF-8 (byte {e.start}).", "Save it as UTF-8.") from None
     doc = Document([], [])

@@ -19,6 +19,7 @@ import yaml
 from .errors import EditorError
 from .model import Essay, Paragraph
 from .text import normalise, suggest
+from .yamlfile import Loader, construct_unique_mapping, read_yaml
 
 TEXT_FILE = "essay.txt"
 META_FILE = "meta.yml"
@@ -102,12 +103,12 @@ def load_essay(folder: Path) -> Essay:
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present: 5x faster, same marks
-    """A safe loader that remembers the line of each top-level key and list item."""
+class _LineLoader(Loader):  # libyaml when present: 5x faster, same marks
+    """The editors' YAML loader (no duplicate keys), remembering the line of each top-level key and list item."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
+    mapping = construct_unique_mapping(loader, node)
     mapping["__lines__"] = {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
     mapping["__items__"] = {
         k.value: [item.start_mark.line + 1 for item in v.value]
@@ -121,15 +122,7 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 
 def _read_meta(path: Path) -> dict[str, Any]:
     """Load and check the metadata; values come back typed, with source lines where useful."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
-    except UnicodeDecodeError as e:
-        raise EditorError(path, None, f"the file is not UTF-8 (byte {e.start}).", "Save it as UTF-8.") from None
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        problem = getattr(e, "problem", None) or str(e)
-        raise EditorError(path, mark.line + 1 if mark else None, f"this is not valid YAML: {problem}.",
-                          "Write one 'key: value' per line; put values with ': ' or quotes inside in quotes.") from None
+    data = read_yaml(path, _LineLoader)
     if not isinstance(data, dict):
         raise EditorError(path, 1, "the metadata must be a set of 'key: value' lines.",
                           f"Start from this: {', '.join(f'{k}: …' for k in REQUIRED)}.")

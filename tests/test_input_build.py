@@ -1,0 +1,34 @@
+"""Editor input through a whole build: the mistakes of issue #13 give one message, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import build
+
+SLUG = "trenin-2019"
+BOM = b"\xef\xbb\xbf"
+
+
+def test_a_byte_order_mark_is_accepted_in_every_file_the_build_reads(project: Path) -> None:
+    files = [*(project / "seeds").glob("*/*.*"), *(project / "docs").rglob("*.md")]
+    assert any(f.name == "claims.md" for f in files) and any(f.name == "glossary.md" for f in files)
+    for path in files:
+        path.write_bytes(BOM + path.read_bytes())
+    result = build(project)
+    assert result.returncode == 0, result.output
+    page = result.soup(f"essays/{SLUG}/")
+    assert page.select("a.explainer-term") and page.select(".explainer-mark")
+    assert "\ufeff" not in (result.site / "glossary" / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_impossible_date_in_the_metadata_is_one_message_without_traceback(project: Path) -> None:
+    meta = project / "seeds" / SLUG / "meta.yml"
+    lines = meta.read_text(encoding="utf-8").splitlines()
+    number = next(n for n, line in enumerate(lines, 1) if line.startswith("date:"))
+    lines[number - 1] = "date: 2019-02-30"
+    meta.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert f"seeds/{SLUG}/meta.yml:{number}: '2019-02-30' is written as a date, but there is no such day" in result.output
+    assert "Fix: Write a real date" in result.output and "Traceback" not in result.output
