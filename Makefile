@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test lint linkcheck bench chromium clean
+.PHONY: serve build check report test lint linkcheck bench chromium clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,14 @@ serve: $(STAMP)
 ## build: strict build into site/
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+## check: every problem in the sources (seeds, claims, glossary, citations, settings), without building
+check: $(STAMP)
+	PYTHONPATH=hooks $(BIN)/python -m explainer.check
+
+## report: the editors' report (passages without claims, unused terms, …); also written to reports/
+report: $(STAMP)
+	PYTHONPATH=hooks $(BIN)/python -m explainer.report
 
 ## chromium: Debian's Chromium for the browser tests (no browser download)
 chromium:

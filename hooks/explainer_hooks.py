@@ -8,16 +8,20 @@ or ``seeds/``.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
-from explainer.citations import CitationExtension, check_citations
-from explainer.errors import EditorError
+from explainer.citations import CitationExtension
 from explainer.essaypage import EssayExtension, essay_markdown, essays_index_markdown, register_markdown
 from explainer.navigation import ESSAYS_INDEX, listed_essays, with_essays
+from explainer.problems import Problems, ProblemsError
 from explainer.site import PageContext, Site, load_site, page_link_mode
 from explainer.termlinks import TermLinkExtension
 from explainer.tooltips import fill_titles
 from explainer.usedin import fill_used_in
+from explainer.validate import check_claim_notes, check_glossary_built, check_pages
+from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -28,15 +32,22 @@ from mkdocs.utils import get_relative_url
 REQUIRED_EXTENSIONS = ("attr_list", "footnotes", "md_in_html", "toc")
 _site: Site | None = None
 _files: Files | None = None
+_command = "build"  # "serve" under `mkdocs serve`: editor mistakes are then shown on the pages, not fatal
+log = logging.getLogger("mkdocs.explainer")
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load the sources. Every editor mistake is collected (its unit left out), reported in ``on_env``."""
     global _site
     project = Path(config.config_file_path).parent
-    site = load_site(project, Path(config.docs_dir), config.extra.get("explainer") or {})
-    for essay in site.essays:
-        for claim in essay.claims:
-            check_citations(site, claim.note, str(claim.file.relative_to(project)), claim.note_line, essay.slug)
+    problems = Problems()
+    site = load_site(project, Path(config.docs_dir), config.extra.get("explainer", {}), problems)
+    check_claim_notes(site, project, problems)
     # The generated pages rely on these stock extensions; add any the config lacks.
     for name in REQUIRED_EXTENSIONS:
         if name not in config.markdown_extensions:
@@ -61,11 +72,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if essay.claims:
             files.append(File.generated(config, essay.register_src, content=register_markdown(essay), inclusion=inclusion))
     _files = files  # for the glossary's "Used in" addresses
-    glossary = files.get_file_from_path(_site.glossary_src)
-    if _site.terms and (glossary is None or glossary.inclusion.is_excluded()):
-        raise EditorError(f"{Path(config.docs_dir).name}/{_site.glossary_src}", None,
-                          "the glossary is excluded from the build, but every term link leads to it.",
-                          "Remove it from 'exclude_docs' (or 'draft_docs') in mkdocs.yml.")
+    check_glossary_built(_site, files, Path(config.docs_dir), _site.problems)
+    # Every page's citations before any is rendered: the report names them all in one run.
+    check_pages(_site, files.documentation_pages(), Path(config.config_file_path).parent, _site.problems)
     return files
 
 
@@ -74,7 +83,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     source = page.file.content_string
     first_line = source[: len(source) - len(markdown)].count("\n") + 1 if markdown and source.endswith(markdown) else 1
     origin = page.file.abs_src_path
-    file = str(Path(origin).relative_to(Path(config.config_file_path).parent)) if origin else page.file.src_uri
+    file = origin or page.file.src_uri  # EditorError shows it relative to the working directory
     glossary = files.get_file_from_path(_site.glossary_src)  # term links lead there (TermAddressTreeprocessor)
     _site.page = PageContext(
         src=page.file.src_uri,
@@ -82,10 +91,26 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         file=file,
         essay=page.meta.get("essay") or page.meta.get("explainer_essay"),
         first_line=first_line,
-        link_mode=page_link_mode(page.meta.get("link_terms"), file, source),
+        link_mode=_site.problems.attempt(page_link_mode, page.meta.get("link_terms"), file, source) or "",
         glossary_url=get_relative_url(glossary.url, page.file.url) if glossary else "",
     )
     return markdown
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Every page is rendered, none written: stop with every problem, or under `mkdocs serve` show them.
+
+    Under serve the build goes on without the broken units and each page shows the list at its
+    top (the ``announce`` block of overrides/main.html); livereload replaces it once fixed.
+    """
+    assert _site is not None
+    problems = _site.problems
+    if problems and _command != "serve":
+        raise ProblemsError(problems)
+    if problems:
+        log.warning(problems.report())
+        env.globals["explainer_problems"] = Markup(problems.html())  # every value in it escaped by escape.py
+    return env
 
 
 @event_priority(-100)  # after the search plugin has indexed the page: tooltips and "Used in" are no content to search

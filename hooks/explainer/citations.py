@@ -59,6 +59,13 @@ def resolve(site, slug: str | None, number: int, default: str | None) -> Target:
 
 def check_citations(site, text: str, file: str, first_line: int, default: str | None) -> None:
     """Raise :class:`EditorError` for the first citation in ``text`` that does not resolve."""
+    for error in citation_problems(site, text, file, first_line, default):
+        raise error
+
+
+def citation_problems(site, text: str, file: str, first_line: int, default: str | None) -> list[EditorError]:
+    """An :class:`EditorError` for every citation in ``text`` that does not resolve."""
+    problems: list[EditorError] = []
     in_fence = False
     for offset, line in enumerate(text.split("\n")):
         if _FENCE.match(line):
@@ -69,16 +76,18 @@ def check_citations(site, text: str, file: str, first_line: int, default: str | 
         for m in _ANY.finditer(_CODE_SPAN.sub("", line)):
             cite = _CITATION.fullmatch(m.group())
             if cite is None and m.group(1).strip().startswith("essays"):
-                raise EditorError(file, first_line + offset, f"'{m.group()}' is not an essay list.",
-                                  "Put [[essays]] (every essay) or [[essays 6]] (the six newest) alone in a paragraph.")
-            if cite is None:
-                raise EditorError(file, first_line + offset, f"'{m.group()}' is not a citation.",
-                                  "Write [[p5]], [[p5|link text]] or [[essay-slug:p5]]; use `[[` in code for literal brackets.")
-            try:
-                resolve(site, cite.group(1), int(cite.group(2)), default)
-            except LookupError as e:
-                raise EditorError(file, first_line + offset, f"the citation '{m.group()}' does not resolve: {e}.",
-                                  "Cite an existing paragraph; the essay page shows each paragraph's number.") from None
+                problems.append(EditorError(file, first_line + offset, f"'{m.group()}' is not an essay list.",
+                                            "Put [[essays]] (every essay) or [[essays 6]] (the six newest) alone in a paragraph."))
+            elif cite is None:
+                problems.append(EditorError(file, first_line + offset, f"'{m.group()}' is not a citation.",
+                                            "Write [[p5]], [[p5|link text]] or [[essay-slug:p5]]; use `[[` in code for literal brackets."))
+            else:
+                try:
+                    resolve(site, cite.group(1), int(cite.group(2)), default)
+                except LookupError as e:
+                    problems.append(EditorError(file, first_line + offset, f"the citation '{m.group()}' does not resolve: {e}.",
+                                                "Cite an existing paragraph; the essay page shows each paragraph's number."))
+    return problems
 
 
 class CitationPreprocessor(Preprocessor):
@@ -90,7 +99,9 @@ class CitationPreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         page = self.site.page
-        check_citations(self.site, "\n".join(lines), page.file or page.src, page.first_line, page.essay)
+        # Reported to the site's collector (which raises at once when there is none, as when the
+        # extension runs without the hooks); a citation that does not resolve is left as text.
+        self.site.problems.extend(citation_problems(self.site, "\n".join(lines), page.file or page.src, page.first_line, page.essay))
         return lines
 
 
@@ -101,8 +112,11 @@ class CitationInlineProcessor(InlineProcessor):
         super().__init__(CITATION)
         self.site = site
 
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:
-        target = resolve(self.site, m.group(1), int(m.group(2)), self.site.page.essay)
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | None, int | None, int | None]:
+        try:
+            target = resolve(self.site, m.group(1), int(m.group(2)), self.site.page.essay)
+        except LookupError:  # reported by the preprocessor; the preview shows it as written
+            return None, None, None
         return cite_link(self.site, target, m.group(3)), m.start(0), m.end(0)
 
 

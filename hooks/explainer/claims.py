@@ -28,6 +28,7 @@ from pathlib import Path
 
 from .errors import EditorError
 from .model import CLAIM_KINDS, Claim, Essay
+from .problems import Problems, RaiseAtOnce
 from .sections import Section, read_sections
 from .text import normalise, original_offset
 
@@ -39,21 +40,28 @@ _LINK = re.compile(r"\]\((https?://[^)\s]+)|<https?://[^>\s]+>")
 _YEAR = re.compile(r"\b(1[89]|20)\d{2}\b")
 
 
-def parse_claims(path: Path) -> list[Claim]:
-    """The claims of one file, in file order; raises :class:`EditorError` on any malformed section."""
+def parse_claims(path: Path, problems: Problems | None = None) -> list[Claim]:
+    """The claims of one file, in file order.
+
+    Without ``problems`` the first malformed section raises :class:`EditorError`; with it,
+    each section's problem is recorded there and that claim is left out.
+    """
+    problems = problems if problems is not None else RaiseAtOnce()
     doc = read_sections(path)
     for number, line in doc.preamble:
         if line.strip() and not line.startswith("# "):
-            raise EditorError(path, number, "text before the first claim.",
-                              "Start each claim with a '## Title' heading; only a '# Title' line may come before the first.")
-    claims = [_parse_section(path, section) for section in doc.sections]
+            problems.add(EditorError(path, number, "text before the first claim.",
+                                     "Start each claim with a '## Title' heading; only a '# Title' line may come before the first."))
+            break
+    claims = [c for c in (problems.attempt(_parse_section, path, section) for section in doc.sections) if c is not None]
     seen: dict[str, Claim] = {}
     for claim in claims:
         if claim.id in seen:
-            raise EditorError(path, claim.line, f"two claims have the id '{claim.id}' (the other is at line {seen[claim.id].line}).",
-                              "Give one of them a different title or an explicit '{#other-id}'.")
+            problems.add(EditorError(path, claim.line, f"two claims have the id '{claim.id}' (the other is at line {seen[claim.id].line}).",
+                                     "Give one of them a different title or an explicit '{#other-id}'."))
+            continue
         seen[claim.id] = claim
-    return claims
+    return list(seen.values())
 
 
 def _parse_section(path: Path, section: Section) -> Claim:
@@ -141,26 +149,34 @@ def _valid_date(text: str) -> bool:
     return True
 
 
-def anchor_claims(essay: Essay, claims: list[Claim]) -> list[Claim]:
-    """Place each claim in the essay and number the claims in reading order."""
+def anchor_claims(essay: Essay, claims: list[Claim], problems: Problems | None = None) -> list[Claim]:
+    """Place each claim in the essay and number the claims in reading order.
+
+    A claim whose quote is not found once raises, or with ``problems`` is recorded and left out.
+    """
+    problems = problems if problems is not None else RaiseAtOnce()
     normalised = [normalise(p.text) for p in essay.paragraphs]
-    for claim in claims:
-        wanted = normalise(claim.quote)
-        hits = [(i, start) for i, text in enumerate(normalised) for start in _find_all(text, wanted)]
-        if not hits:
-            raise EditorError(claim.file, claim.quote_line, "the quoted passage is not in the essay.",
-                              f"Copy it exactly from the essay. Closest passage: \"{_closest(wanted, normalised)}\"")
-        if len(hits) > 1:
-            where = ", ".join(f"p{i + 1}" for i, _ in hits)
-            raise EditorError(claim.file, claim.quote_line, f"the quoted passage occurs {len(hits)} times in the essay ({where}).",
-                              "Quote more of the surrounding words so it matches only once.")
-        index, start = hits[0]
-        claim.paragraph = index + 1
-        claim.end = original_offset(essay.paragraphs[index].text, start + len(wanted) - 1) + 1
-    ordered = sorted(claims, key=lambda c: (c.paragraph, c.end))
+    anchored = [claim for claim in claims if problems.attempt(_anchor, essay, normalised, claim)]
+    ordered = sorted(anchored, key=lambda c: (c.paragraph, c.end))
     for number, claim in enumerate(ordered, start=1):
         claim.number = number
     return ordered
+
+
+def _anchor(essay: Essay, normalised: list[str], claim: Claim) -> bool:
+    wanted = normalise(claim.quote)
+    hits = [(i, start) for i, text in enumerate(normalised) for start in _find_all(text, wanted)]
+    if not hits:
+        raise EditorError(claim.file, claim.quote_line, "the quoted passage is not in the essay.",
+                          f"Copy it exactly from the essay. Closest passage: \"{_closest(wanted, normalised)}\"")
+    if len(hits) > 1:
+        where = ", ".join(f"p{i + 1}" for i, _ in hits)
+        raise EditorError(claim.file, claim.quote_line, f"the quoted passage occurs {len(hits)} times in the essay ({where}).",
+                          "Quote more of the surrounding words so it matches only once.")
+    index, start = hits[0]
+    claim.paragraph = index + 1
+    claim.end = original_offset(essay.paragraphs[index].text, start + len(wanted) - 1) + 1
+    return True
 
 
 def _find_all(text: str, wanted: str) -> list[int]:

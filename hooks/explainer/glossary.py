@@ -26,6 +26,7 @@ import markdown
 
 from .errors import EditorError
 from .model import Term
+from .problems import Problems, RaiseAtOnce
 from .sections import Section, read_sections
 
 SHORT_LIMIT = 300
@@ -34,13 +35,17 @@ _NOT_PROSE = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|>|#|\||```|~~~|<|!!!|\[\^)")
 _TAGS = re.compile(r"<[^>]+>")
 
 
-def parse_glossary(path: Path) -> list[Term]:
-    """The terms of the glossary, in file order; names checked for collisions."""
+def parse_glossary(path: Path, problems: Problems | None = None) -> list[Term]:
+    """The terms of the glossary, in file order; names checked for collisions.
+
+    Without ``problems`` the first problem raises :class:`EditorError`; with it, each
+    entry's problem is recorded there and that entry is left out.
+    """
+    problems = problems if problems is not None else RaiseAtOnce()
     if not path.is_file():
         raise EditorError(path, None, "the glossary page is missing.", "Create it with one '## Term' section per term.")
-    terms = [_parse_section(path, section) for section in read_sections(path).sections]
-    check_collisions(path, terms)
-    return terms
+    terms = [t for t in (problems.attempt(_parse_section, path, section) for section in read_sections(path).sections) if t]
+    return check_collisions(path, terms, problems)
 
 
 def _parse_section(path: Path, section: Section) -> Term:
@@ -107,23 +112,39 @@ def markdown_plain_text(source: str) -> str:
     return html.unescape(_TAGS.sub("", rendered)).strip()
 
 
-def check_collisions(path: Path, terms: list[Term]) -> None:
-    """Two names that are the same ignoring case would make matching ambiguous."""
+def check_collisions(path: Path, terms: list[Term], problems: Problems | None = None) -> list[Term]:
+    """Two names that are the same ignoring case would make matching ambiguous.
+
+    Returns the terms that collide with no earlier one; a colliding entry raises, or with
+    ``problems`` is recorded and left out.
+    """
+    problems = problems if problems is not None else RaiseAtOnce()
     owner: dict[str, tuple[Term, str]] = {}
     ids: dict[str, Term] = {}
+    kept: list[Term] = []
     for term in terms:
-        if term.id in ids:
-            raise EditorError(path, term.line, f"the terms '{ids[term.id].name}' and '{term.name}' have the same anchor '#{term.id}'.",
-                              "Give one of them an explicit '{#other-id}' after the heading.")
-        ids[term.id] = term
-        for name in term.names:
-            key = " ".join(name.casefold().split())
-            if key in owner:
-                other, other_name = owner[key]
-                where = ("twice in the same entry" if other is term
-                         else f"by '{other.name}' (line {other.line}) and '{term.name}' (line {term.line})")
-                raise EditorError(path, term.line,
-                                  f"the name '{name}' is claimed {where} (as '{other_name}' and '{name}'); "
-                                  "names must differ in more than case.",
-                                  "Keep the name in one entry only.")
-            owner[key] = (term, name)
+        with problems.collect():
+            _check_term(path, term, ids, owner)
+            kept.append(term)
+    return kept
+
+
+def _check_term(path: Path, term: Term, ids: dict[str, Term], owner: dict[str, tuple[Term, str]]) -> None:
+    """Raise if ``term`` collides with an earlier entry (or itself); else register its id and names."""
+    if term.id in ids:
+        raise EditorError(path, term.line, f"the terms '{ids[term.id].name}' and '{term.name}' have the same anchor '#{term.id}'.",
+                          "Give one of them an explicit '{#other-id}' after the heading.")
+    mine: dict[str, tuple[Term, str]] = {}
+    for name in term.names:
+        key = " ".join(name.casefold().split())
+        if key in owner or key in mine:
+            other, other_name = owner.get(key) or mine[key]
+            where = ("twice in the same entry" if other is term
+                     else f"by '{other.name}' (line {other.line}) and '{term.name}' (line {term.line})")
+            raise EditorError(path, term.line,
+                              f"the name '{name}' is claimed {where} (as '{other_name}' and '{name}'); "
+                              "names must differ in more than case.",
+                              "Keep the name in one entry only.")
+        mine[key] = (term, name)
+    ids[term.id] = term
+    owner.update(mine)

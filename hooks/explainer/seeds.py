@@ -42,13 +42,16 @@ OPTIONAL = {
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-def load_essays(seeds_dir: Path, load: Callable[[Path], Essay] | None = None) -> list[Essay]:
-    """Every essay under ``seeds_dir``, newest first (then by slug), each read by ``load`` (default: :func:`load_essay`)."""
+def load_essays(seeds_dir: Path, load: Callable[[Path], Essay | None] | None = None) -> list[Essay]:
+    """Every essay under ``seeds_dir``, newest first (then by slug), each read by ``load`` (default: :func:`load_essay`).
+
+    A folder ``load`` returns None for (one it found broken and reported) is left out.
+    """
     if not seeds_dir.is_dir():
         return []
     load = load or load_essay
-    essays = [load(d) for d in sorted(seeds_dir.iterdir()) if d.is_dir() and not d.name.startswith((".", "_"))]
-    return sorted(essays, key=lambda e: (-e.date.toordinal(), e.slug))
+    loaded = (load(d) for d in sorted(seeds_dir.iterdir()) if d.is_dir() and not d.name.startswith((".", "_")))
+    return sorted((e for e in loaded if e is not None), key=lambda e: (-e.date.toordinal(), e.slug))
 
 
 def load_essay(folder: Path) -> Essay:

@@ -17,6 +17,7 @@ from .errors import EditorError
 from .glossary import parse_glossary
 from .model import Essay, Occurrence, Term
 from .navigation import DEFAULT_NAV_ESSAYS
+from .problems import Problems, RaiseAtOnce
 from .seeds import CLAIMS_FILE, META_FILE, TEXT_FILE, load_essay, load_essays
 from .terms import TermMatcher
 from .text import suggest
@@ -61,6 +62,7 @@ class Site:
     # term id -> where it occurs, in order of first sight (a dict as an ordered set)
     occurrences: dict[str, dict[Occurrence, None]] = field(default_factory=dict)
     tooltips: Tooltips = field(default_factory=Tooltips)  # written into the pages at the end (see tooltips)
+    problems: Problems = field(default_factory=RaiseAtOnce)  # where extensions report mistakes met while rendering
 
     def __post_init__(self) -> None:
         self.matcher = TermMatcher(self.terms)
@@ -77,10 +79,10 @@ class Site:
         self.occurrences.setdefault(term.id, {})[Occurrence(self.page.src, self.page.title, anchor, place)] = None
 
 
-# Parsed seed folders by path, with the state of their files when parsed. `mkdocs serve`
-# keeps this process alive between rebuilds: an edit elsewhere (a glossary entry, a page)
-# then costs no re-parsing of unchanged essays.
-_SEED_CACHE: dict[Path, tuple[tuple, Essay]] = {}
+# Parsed seed folders by path, with the state of their files when parsed and the problems
+# found in them. `mkdocs serve` keeps this process alive between rebuilds: an edit elsewhere
+# (a glossary entry, a page) then costs no re-parsing of unchanged essays.
+_SEED_CACHE: dict[Path, tuple[tuple, Essay | None, list[EditorError]]] = {}
 
 
 def _file_state(path: Path) -> tuple[int, int] | None:
@@ -91,40 +93,90 @@ def _file_state(path: Path) -> tuple[int, int] | None:
     return stat.st_mtime_ns, stat.st_size
 
 
-def load_essay_with_claims(folder: Path) -> Essay:
-    """An essay with its claims anchored, re-read only when one of its files changed."""
+def load_essay_with_claims(folder: Path, problems: Problems | None = None) -> Essay | None:
+    """An essay with its claims anchored, re-read only when one of its files changed.
+
+    Without ``problems`` the first problem raises. With it, a folder whose text or metadata is
+    broken is recorded and gives None; a broken claim is recorded and left out of the essay.
+    """
     state = tuple(_file_state(folder / name) for name in (TEXT_FILE, META_FILE, CLAIMS_FILE))
     cached = _SEED_CACHE.get(folder)
     if cached and cached[0] == state:
-        return cached[1]
-    essay = load_essay(folder)
-    claims_path = folder / CLAIMS_FILE
-    if claims_path.is_file():
-        essay.claims = anchor_claims(essay, parse_claims(claims_path))
-    _SEED_CACHE[folder] = (state, essay)
+        _, essay, errors = cached
+    else:
+        found = Problems()
+        essay = found.attempt(load_essay, folder)
+        claims_path = folder / CLAIMS_FILE
+        if essay is not None and claims_path.is_file():
+            with found.collect():
+                essay.claims = anchor_claims(essay, parse_claims(claims_path, found), found)
+        errors = list(found)
+        _SEED_CACHE[folder] = (state, essay, errors)
+    if problems is None and errors:
+        raise errors[0]
+    if problems is not None:
+        problems.extend(errors)
     return essay
 
 
-def load_site(project_dir: Path, docs_dir: Path, settings: dict) -> Site:
-    """Parse seeds, claims and glossary; any editor mistake raises :class:`EditorError`."""
+def load_site(project_dir: Path, docs_dir: Path, settings: object, problems: Problems | None = None) -> Site:
+    """Parse seeds, claims and glossary.
+
+    Without ``problems`` the first editor mistake raises :class:`EditorError`. With it, every
+    mistake is recorded there and its unit (a setting, an essay, a claim, a term) left out.
+    """
+    problems = problems if problems is not None else RaiseAtOnce()
+    config_file = project_dir.resolve() / "mkdocs.yml"
+    lines = _settings_lines(config_file)
+    if not isinstance(settings, dict):
+        problems.add(EditorError(config_file, lines.get(""), "'extra.explainer' must be a set of 'key: value' settings.",
+                                 f"Indent the settings under it: {', '.join(SETTINGS)} (see docs/editing.md)."))
+        settings = {}
     for key in settings:
         if key not in SETTINGS:
-            raise EditorError("mkdocs.yml", None, f"'extra.explainer' has an unknown setting '{key}'.{suggest(str(key), list(SETTINGS))}",
-                              f"Known settings: {', '.join(SETTINGS)} (see docs/editing.md).")
-    essays = load_essays(project_dir / settings.get("seeds", "seeds"), load_essay_with_claims)
-    glossary_src = settings.get("glossary", "glossary.md")
+            problems.add(EditorError(config_file, lines.get(str(key)),
+                                     f"'extra.explainer' has an unknown setting '{key}'.{suggest(str(key), list(SETTINGS))}",
+                                     f"Known settings: {', '.join(SETTINGS)} (see docs/editing.md)."))
+    essays = load_essays(project_dir / str(settings.get("seeds", "seeds")),
+                         lambda folder: load_essay_with_claims(folder, problems))
+    glossary_src = str(settings.get("glossary", "glossary.md"))
     glossary_path = docs_dir / glossary_src
-    terms = parse_glossary(glossary_path) if glossary_path.is_file() else []
+    terms = (problems.attempt(parse_glossary, glossary_path, problems) or []) if glossary_path.is_file() else []
     mode = settings.get("link_terms", "page")
     if mode not in LINK_MODES:
-        raise EditorError("mkdocs.yml", None, f"'extra.explainer.link_terms: {mode}' is not a known setting.",
-                          f"Use one of: {', '.join(LINK_MODES)}.")
+        problems.add(EditorError(config_file, lines.get("link_terms"), f"'extra.explainer.link_terms: {mode}' is not a known setting.",
+                                 f"Use one of: {', '.join(LINK_MODES)}."))
+        mode = "page"
     nav_essays = settings.get("nav_essays", DEFAULT_NAV_ESSAYS)
     if not isinstance(nav_essays, int) or isinstance(nav_essays, bool) or nav_essays < 0:
-        raise EditorError("mkdocs.yml", None, f"'extra.explainer.nav_essays: {nav_essays}' is not a number of essays.",
-                          "Use a whole number, 0 or more: how many of the newest essays the navigation lists "
-                          f"(default {DEFAULT_NAV_ESSAYS}); the Essays page lists them all.")
-    return Site(essays=essays, terms=terms, glossary_src=glossary_src, link_mode=mode, nav_essays=nav_essays)
+        problems.add(EditorError(config_file, lines.get("nav_essays"), f"'extra.explainer.nav_essays: {nav_essays}' is not a number of essays.",
+                                 "Use a whole number, 0 or more: how many of the newest essays the navigation lists "
+                                 f"(default {DEFAULT_NAV_ESSAYS}); the Essays page lists them all."))
+        nav_essays = DEFAULT_NAV_ESSAYS
+    site = Site(essays=essays, terms=terms, glossary_src=glossary_src, link_mode=mode, nav_essays=nav_essays)
+    site.problems = problems
+    return site
+
+
+def _settings_lines(config_file: Path) -> dict[str, int]:
+    """Lines of ``explainer:`` ("") and of each key under it in mkdocs.yml, for the messages."""
+    lines: dict[str, int] = {}
+    try:
+        text = config_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return lines
+    indent = None
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.lstrip()
+        if indent is None:
+            if stripped.startswith("explainer:"):
+                indent, lines[""] = len(line) - len(stripped), number
+        elif stripped and not stripped.startswith("#"):
+            if len(line) - len(stripped) <= indent:
+                break
+            key = stripped.split(":", 1)[0].strip()
+            lines.setdefault(key, number)
+    return lines
 
 
 def page_link_mode(value: object, file: str, source: str) -> str:

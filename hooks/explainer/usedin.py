@@ -59,11 +59,14 @@ class UsedInTreeprocessor(Treeprocessor):
 
 
 def _report_missing_anchor(site, found: set[str]) -> None:
-    term = next(t for t in site.terms if t.id not in found)
-    raise EditorError(site.page.file, term.line,
-                      f"the heading of '{term.name}' did not get the anchor '#{term.id}', so its term links would not land on it.",
-                      f"Write the anchor after the heading: '## {term.name} {{#{term.id}}}' (a 'slugify' set for 'toc' "
-                      "in mkdocs.yml makes other anchors than the default).")
+    """One problem per term whose heading lacks its anchor (reported to the site's collector)."""
+    for term in site.terms:
+        if term.id not in found:
+            site.problems.add(EditorError(
+                site.page.file, term.line,
+                f"the heading of '{term.name}' did not get the anchor '#{term.id}', so its term links would not land on it.",
+                f"Write the anchor after the heading: '## {term.name} {{#{term.id}}}' (a 'slugify' set for 'toc' "
+                "in mkdocs.yml makes other anchors than the default)."))
 
 
 def _mark_lead(section: list[etree.Element], term: Term) -> None:

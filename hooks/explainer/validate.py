@@ -1,0 +1,92 @@
+"""Checks of the sources that need no rendering: what ``make check`` and the build share.
+
+:func:`check_sources` is the whole validation without a site: the seeds, claims,
+glossary and settings (:func:`~explainer.site.load_site`), the citations in
+claim notes and on every page, each page's ``link_terms:``, and that the glossary
+is built. The build runs the same functions from its hooks, so both report the
+same problems.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from mkdocs.structure.files import File, Files
+from mkdocs.utils.meta import get_data
+
+from .citations import citation_problems
+from .errors import EditorError
+from .problems import Problems
+from .site import Site, load_site, page_link_mode
+
+
+def check_claim_notes(site: Site, project: Path, problems: Problems) -> None:
+    """Citations in every claim's note, each reported at its line of claims.md."""
+    for essay in site.essays:
+        for claim in essay.claims:
+            problems.extend(citation_problems(site, claim.note, _shown(claim.file, project), claim.note_line, essay.slug))
+
+
+def check_page(site: Site, file: str, source: str, problems: Problems) -> None:
+    """One authored page: its ``link_terms:`` front matter and its citations."""
+    try:
+        markdown, meta = get_data(source)
+    except Exception:  # MkDocs reports broken front matter itself when it reads the page
+        return
+    first_line = source[: len(source) - len(markdown)].count("\n") + 1 if markdown and source.endswith(markdown) else 1
+    with problems.collect():
+        page_link_mode(meta.get("link_terms"), file, source)
+    essay = meta.get("essay") or meta.get("explainer_essay")
+    problems.extend(citation_problems(site, markdown, file, first_line, essay if isinstance(essay, str) else None))
+
+
+def check_pages(site: Site, pages: Iterable[File], project: Path, problems: Problems) -> None:
+    """Every authored page (generated pages are made from checked data)."""
+    for file in pages:
+        if file.abs_src_path and file.src_uri.endswith(".md"):
+            try:
+                source = file.content_string
+            except UnicodeDecodeError:
+                continue  # MkDocs reports it when it reads the page
+            check_page(site, _shown(Path(file.abs_src_path), project), source, problems)
+
+
+def check_glossary_built(site: Site, files: Files, docs_dir: Path, problems: Problems) -> None:
+    glossary = files.get_file_from_path(site.glossary_src)
+    if site.terms and (glossary is None or glossary.inclusion.is_excluded()):
+        problems.add(EditorError(f"{docs_dir.name}/{site.glossary_src}", None,
+                                 "the glossary is excluded from the build, but every term link leads to it.",
+                                 "Remove it from 'exclude_docs' (or 'draft_docs') in mkdocs.yml."))
+
+
+def check_sources(config_file: Path) -> tuple[Site | None, Problems]:
+    """Everything ``mkdocs build`` would report about the sources, without building: for ``make check``."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.structure.files import get_files
+
+    problems = Problems()
+    try:
+        config = load_config(str(config_file))
+    except ConfigurationError as e:
+        problems.add(EditorError(config_file, None, f"MkDocs cannot read it: {e}", "Correct mkdocs.yml (see the MkDocs documentation)."))
+        return None, problems
+    project, docs_dir = config_file.resolve().parent, Path(config.docs_dir)
+    site = load_site(project, docs_dir, config.extra.get("explainer", {}), problems)
+    check_claim_notes(site, project, problems)
+    files = get_files(config)
+    check_glossary_built(site, files, docs_dir, problems)
+    check_pages(site, files.documentation_pages(), project, problems)
+    for check in EXTRA_CHECKS:
+        check(site, project, docs_dir, problems)
+    return site, problems
+
+
+# Validators of other sources (comparison, timeline) register here: f(site, project, docs_dir, problems).
+EXTRA_CHECKS: list = []
+
+
+def _shown(path: Path, project: Path) -> str:
+    """Absolute: :class:`EditorError` shows it relative to the working directory, like every other path."""
+    return str(path if path.is_absolute() else project / path)
