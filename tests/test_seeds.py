@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from explainer.errors import EditorError
-from explainer.seeds import load_essay, load_essays
+from explainer.seeds import load_essay
 
 META = 'title: "A title"\nauthor: A. Writer\ndate: 2020-02-03\npublication: The Paper\n'
 TEXT = "First paragraph.\n\nBoilerplate. Click here.\n\nSecond paragraph\nover two lines.\n\nA. Writer is a writer.\n\nMore In Section"
@@ -38,7 +38,7 @@ def test_paragraphs_are_numbered_after_boilerplate_and_author_note_are_set_aside
 
 
 def test_the_real_seed(tmp_path: Path) -> None:
-    [essay] = load_essays(Path(__file__).resolve().parent.parent / "seeds")
+    essay = load_essay(Path(__file__).resolve().parent.parent / "seeds" / "trenin-2019")
     assert len(essay.paragraphs) == 6
     assert essay.paragraphs[0].text.startswith("In his remarks in October 2019")
     assert essay.paragraphs[-1].text.startswith("This is good news.")

@@ -28,6 +28,7 @@ TIMEOUT_MS = 10_000
 # Served under a sub-path, as GitHub Pages serves a project site (https://OWNER.github.io/REPO/):
 # a root-relative link that only works at the domain root fails here.
 SITE_PATH = "/explainer/"
+SEED_PAGE = "essays/trenin-2019/"  # the real essay, found by its slug (other essays may sort before it)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import re
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from .support import DESKTOP, PHONE, OpenPage, Site, TermLink, normalize, term_links
+from .support import DESKTOP, PHONE, SEED_PAGE, OpenPage, Site, TermLink, normalize, term_links
 
 pytestmark = pytest.mark.browser
 
@@ -25,10 +25,10 @@ ACTIVE = re.compile(r"\bmd-tooltip2--active\b")
 
 @pytest.fixture(scope="module")
 def essay(site: Site) -> str:
-    """The first essay page (the one with numbered paragraphs)."""
+    """The real essay's page (numbered paragraphs, terms and footnotes), found by its slug."""
     pages = site.pages_with('class="explainer-para"')
-    assert pages, "no essay page (p.explainer-para) in the build"
-    return pages[0]
+    assert SEED_PAGE in pages, f"no essay page (p.explainer-para) at {SEED_PAGE}"
+    return SEED_PAGE
 
 
 @pytest.fixture(scope="module")
