@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 
 from explainer.citations import CitationExtension
-from explainer.essaypage import EssayExtension, essay_markdown, essays_index_markdown, register_markdown
+from explainer.essaypage import EssayExtension, essay_markdown, essays_index_markdown, footnotes_marker, register_markdown
 from explainer.navigation import ESSAYS_INDEX, listed_essays, with_essays
 from explainer.problems import Problems, ProblemsError
 from explainer.site import PageContext, Site, load_site, page_link_mode
@@ -52,6 +52,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for name in REQUIRED_EXTENSIONS:
         if name not in config.markdown_extensions:
             config.markdown_extensions.append(name)
+    # Notes go where the essay page puts this build's token, never where content reads like a placeholder.
+    config.mdx_configs.setdefault("footnotes", {})["PLACE_MARKER"] = footnotes_marker(site.token)
     config.markdown_extensions.extend([EssayExtension(site), CitationExtension(site), TermLinkExtension(site)])
     if config.nav is not None:
         config.nav = with_essays(config.nav, site.essays, site.nav_essays)
@@ -63,14 +65,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _files
     assert _site is not None
     if _site.essays and files.get_file_from_path(ESSAYS_INDEX) is None:
-        files.append(File.generated(config, ESSAYS_INDEX, content=essays_index_markdown(len(_site.essays))))
+        files.append(File.generated(config, ESSAYS_INDEX, content=essays_index_markdown(len(_site.essays), _site.token)))
     # Essays beyond the navigation's list are reached from the Essays page, the home page and search.
     listed = {essay.slug for essay in listed_essays(_site.essays, _site.nav_essays)}
     for essay in _site.essays:
         inclusion = InclusionLevel.UNDEFINED if essay.slug in listed else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, essay.page_src, content=essay_markdown(essay), inclusion=inclusion))
+        files.append(File.generated(config, essay.page_src, content=essay_markdown(essay, _site.token), inclusion=inclusion))
         if essay.claims:
-            files.append(File.generated(config, essay.register_src, content=register_markdown(essay), inclusion=inclusion))
+            files.append(File.generated(config, essay.register_src, content=register_markdown(essay, _site.token), inclusion=inclusion))
     _files = files  # for the glossary's "Used in" addresses
     check_glossary_built(_site, files, Path(config.docs_dir), _site.problems)
     # Every page's citations before any is rendered: the report names them all in one run.
@@ -93,6 +95,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         first_line=first_line,
         link_mode=_site.problems.attempt(page_link_mode, page.meta.get("link_terms"), file, source) or "",
         glossary_url=get_relative_url(glossary.url, page.file.url) if glossary else "",
+        generated=page.file.generated_by is not None,
     )
     return markdown
 

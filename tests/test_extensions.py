@@ -10,7 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 from explainer.citations import CitationExtension
 from explainer.errors import EditorError
-from explainer.essaypage import EssayExtension
+from explainer.essaypage import ESSAY as ESSAY_BODY
+from explainer.essaypage import EssayExtension, marker
 from explainer.model import Essay, Occurrence, Paragraph, Term
 from explainer.site import PageContext, Site, page_link_mode
 from explainer.termlinks import TermLinkExtension
@@ -31,9 +32,9 @@ def make_site(mode: str = "page", essays: list[Essay] | None = None) -> Site:
 
 
 def render(text: str, site: Site | None = None, src: str = "page.md", essay: str | None = None,
-           link_mode: str = "") -> BeautifulSoup:
+           link_mode: str = "", generated: bool = False) -> BeautifulSoup:
     site = site or make_site()
-    site.page = PageContext(src=src, title="Page", file=f"docs/{src}", essay=essay, link_mode=link_mode)
+    site.page = PageContext(src=src, title="Page", file=f"docs/{src}", essay=essay, link_mode=link_mode, generated=generated)
     md = markdown.Markdown(extensions=["toc", "attr_list", "abbr", "footnotes", "def_list",
                                        EssayExtension(site), CitationExtension(site), TermLinkExtension(site)])
     # As the hooks hand it to the template: tooltips written out after the search plugin has read the page.
@@ -192,7 +193,8 @@ def test_with_several_essays_a_page_must_say_which_it_cites() -> None:
 
 
 def test_essay_body_is_text_and_links_terms_inside_it() -> None:
-    soup = render("%%explainer-essay e%%", src="essays/e/index.md")
+    site = make_site()
+    soup = render(marker(site.token, ESSAY_BODY), site, src="essays/e/index.md", essay="e", generated=True)
     assert [p["id"] for p in soup.select("p.explainer-para")] == ["p1", "p2"]
     assert terms_in(soup) == ["entente", "early warning system"]
 
@@ -200,3 +202,17 @@ def test_essay_body_is_text_and_links_terms_inside_it() -> None:
 @pytest.mark.parametrize("text", ["[[essays]]", "  [[essays]]  ", "Intro\n\n [[essays 1]]\n"])
 def test_an_essay_list_paragraph_may_have_surrounding_spaces(text: str) -> None:
     assert [a.get_text() for a in render(text).select(".explainer-essays li strong a")] == [ESSAY.title]
+
+
+def test_essay_cards_are_authored_syntax_a_generated_page_shows_it_as_text() -> None:
+    """A claim note is the only Markdown on a generated page: ``[[essays]]`` in it is text (issue 13)."""
+    soup = render("[[essays]]", src="essays/e/claims.md", essay="e", generated=True)
+    assert not soup.select(".explainer-essays") and soup.get_text().strip() == "[[essays]]"
+
+
+def test_only_this_builds_token_renders_a_generated_body() -> None:
+    site = make_site()
+    guessed = marker("0" * 32, ESSAY_BODY)
+    assert guessed != marker(site.token, ESSAY_BODY) and make_site().token != site.token
+    soup = render(guessed, site, src="essays/e/index.md", essay="e", generated=True)
+    assert not soup.select(".explainer-essay") and soup.get_text().strip() == guessed

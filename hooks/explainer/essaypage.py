@@ -6,6 +6,13 @@ the body straight from the :class:`Essay` model, as elements whose text is an
 ``AtomicString``: the essay is *text*, so nothing in it is ever read as
 Markdown or HTML. The only Markdown it receives is each claim's footnote
 reference, placed after the last character of the claim's quote.
+
+No in-band marker can be forged: the marker lines of generated pages and the
+footnotes' placeholder contain the build's random token (:attr:`Site.token`),
+which no essay, note or page can contain, and the essay a generated page shows
+is named in its front matter (``explainer_essay``), not in the marker. An
+authored page's ``[[essays]]`` is the editors' syntax, honoured on authored
+pages only: in a claim note it is text like any other.
 """
 
 from __future__ import annotations
@@ -23,14 +30,22 @@ from markdown.util import AtomicString
 from .model import CLAIM_KINDS, Claim, Essay
 from .navigation import ESSAYS_INDEX
 
-ESSAY_MARKER = "%%explainer-essay {slug}%%"
-REGISTER_MARKER = "%%explainer-register {slug}%%"
-FOOTNOTES_MARKER = "///Footnotes Go Here///"  # Python-Markdown's footnotes PLACE_MARKER default
-# Marker paragraphs, matched against the whole block: anchored at its start, so a block
+# What a generated page's body is; its marker line is ``marker(token, kind)``.
+ESSAY, REGISTER, ESSAY_CARDS = "essay", "register", "essays"
+# An authored paragraph of its own: the essay cards. Anchored at its start, so a block
 # that is not one fails at its first character, with no copy of it made.
-_ESSAY_MARKER = re.compile(r"\s*%%explainer-essay ([a-z0-9-]+)%%\s*$")
-_REGISTER_MARKER = re.compile(r"\s*%%explainer-register ([a-z0-9-]+)%%\s*$")
-ESSAY_LIST = re.compile(r"\s*\[\[essays(?: +(\d+))?\]\]\s*$")  # a paragraph of its own: the essay cards
+ESSAY_LIST = re.compile(r"\s*\[\[essays(?: +(\d+))?\]\]\s*$")
+
+
+def marker(token: str, kind: str) -> str:
+    """The line that stands for a generated page's body: only the build knows ``token``."""
+    return f"explainer-{token}-{kind}"
+
+
+def footnotes_marker(token: str) -> str:
+    """The footnotes extension's ``PLACE_MARKER`` for this build (its default, "///Footnotes Go
+    Here///", could be any essay paragraph); the essay processor places it as an element."""
+    return f"explainer-{token}-footnotes"
 
 
 def literal(text: str) -> AtomicString:
@@ -80,13 +95,10 @@ def _sources_markdown(claim: Claim) -> str:
     return "\n".join(f"- {source}" for source in claim.sources)
 
 
-def essay_markdown(essay: Essay) -> str:
-    """The generated source of ``essays/<slug>/index.md``."""
+def essay_markdown(essay: Essay, token: str) -> str:
+    """The generated source of ``essays/<slug>/index.md``; ``token`` is the build's (:attr:`Site.token`)."""
     parts = [_front_matter(title=essay.title, description=essay.summary, explainer_essay=essay.slug, hide=["toc"]),
-             ESSAY_MARKER.format(slug=essay.slug), ""]
-    if essay.claims:
-        # The footnotes extension puts the notes where this marker stands.
-        parts.append('## Notes {: #notes }\n\n' + FOOTNOTES_MARKER + "\n")
+             marker(token, ESSAY), ""]
     for claim in essay.claims:
         note = (f"{kind_label(claim.kind)} {claim.note}\n\n"
                 f"Sources:\n\n{_sources_markdown(claim)}\n\n"
@@ -95,47 +107,50 @@ def essay_markdown(essay: Essay) -> str:
     return "\n".join(parts)
 
 
-def essays_index_markdown(count: int) -> str:
+def essays_index_markdown(count: int, token: str) -> str:
     """The generated source of ``essays/index.md``: every essay, newest first."""
     what = "One essay" if count == 1 else f"{count} essays"
     return (_front_matter(title="Essays", description="Every essay in this edition, newest first.")
             + f"# Essays\n\n{what} in this edition, newest first. Each has its claims register, linked from its card.\n\n"
-            + "[[essays]]\n")
+            + marker(token, ESSAY_CARDS) + "\n")
 
 
-def register_markdown(essay: Essay) -> str:
+def register_markdown(essay: Essay, token: str) -> str:
     """The generated source of ``essays/<slug>/claims.md``: its body is rendered by :class:`RegisterProcessor`."""
     return (_front_matter(title=f"Claims register: {essay.title}", explainer_essay=essay.slug)
-            + "# Claims register\n\n" + REGISTER_MARKER.format(slug=essay.slug) + "\n")
+            + "# Claims register\n\n" + marker(token, REGISTER) + "\n")
 
 
 class _MarkerProcessor(BlockProcessor):
-    """A block processor for a paragraph that is one marker line, such as ``%%explainer-essay slug%%``."""
+    """A block processor for a generated page's marker line (see :func:`marker`)."""
 
-    MARKER: re.Pattern[str]
+    KIND: str
 
     def __init__(self, parser, site) -> None:
         super().__init__(parser)
         self.site = site
+        self.marker = marker(site.token, self.KIND)
 
     def test(self, parent: etree.Element, block: str) -> bool:
-        return bool(self.MARKER.match(block))
+        return block.strip() == self.marker
 
-    def take_marker(self, blocks: list[str]) -> re.Match[str]:
-        return self.MARKER.match(blocks.pop(0))
+    def take_essay(self, blocks: list[str]) -> Essay:
+        """Consume the marker; the essay is the one the page's front matter names."""
+        blocks.pop(0)
+        return self.site.by_slug[self.site.page.essay]
 
 
 class RegisterProcessor(_MarkerProcessor):
-    """Renders ``%%explainer-register slug%%``: every claim of the essay, in reading order.
+    """Renders a register page's marker: every claim of the essay, in reading order.
 
     The passage is the essay's text (literal); the title, note and sources are
     the editor's Markdown, parsed in place.
     """
 
-    MARKER = _REGISTER_MARKER
+    KIND = REGISTER
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
-        essay = self.site.by_slug[self.take_marker(blocks).group(1)]
+        essay = self.take_essay(blocks)
         intro = etree.SubElement(parent, "p")
         intro.text = AtomicString("Every claim annotated in ")
         link = etree.SubElement(intro, "a", {"href": "index.md"})
@@ -167,13 +182,12 @@ class RegisterProcessor(_MarkerProcessor):
 
 
 class EssayProcessor(_MarkerProcessor):
-    """Renders ``%%explainer-essay slug%%`` into header, numbered paragraphs and author box."""
+    """Renders an essay page's marker into header, numbered paragraphs, author box and the notes' place."""
 
-    MARKER = _ESSAY_MARKER
+    KIND = ESSAY
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
-        slug = self.take_marker(blocks).group(1)
-        essay = self.site.by_slug[slug]
+        essay = self.take_essay(blocks)
         article = etree.SubElement(parent, "div", {"class": "explainer-essay"})
         self._header(article, essay)
         marks: dict[int, list[Claim]] = {}
@@ -199,6 +213,10 @@ class EssayProcessor(_MarkerProcessor):
             aside = etree.SubElement(article, "aside", {"class": "explainer-author", "aria-label": "About the author"})
             p = etree.SubElement(aside, "p")
             p.text = literal(essay.author_note)
+        if essay.claims:
+            etree.SubElement(parent, "h2", {"id": "notes"}).text = AtomicString("Notes")
+            # The footnotes extension puts the notes in place of this element.
+            etree.SubElement(parent, "div").text = AtomicString(footnotes_marker(self.site.token))
 
     def _header(self, parent: etree.Element, essay: Essay) -> None:
         header = etree.SubElement(parent, "header", {"class": "explainer-essay-header"})
@@ -233,13 +251,19 @@ class EssayListProcessor(_MarkerProcessor):
     """Renders a paragraph ``[[essays]]`` as a grid of cards, one per essay, newest first.
 
     ``[[essays 6]]`` shows the six newest and then a link to the Essays page,
-    which lists them all.
+    which lists them all. Only on authored pages: on a generated page (where the
+    only Markdown is claim notes) it is text; the Essays page has its own marker.
     """
 
-    MARKER = ESSAY_LIST
+    KIND = ESSAY_CARDS
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return super().test(parent, block) or (not self.site.page.generated and bool(ESSAY_LIST.match(block)))
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
-        limit = self.take_marker(blocks).group(1)
+        block = blocks.pop(0)
+        authored = ESSAY_LIST.match(block)
+        limit = authored.group(1) if authored else None
         essays = self.site.essays
         shown = essays[: int(limit)] if limit is not None else essays
         grid = etree.SubElement(parent, "div", {"class": "grid cards explainer-essays"})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +50,7 @@ class PageContext:
     first_line: int = 1  # line of the file where the Markdown body starts (after front matter)
     link_mode: str = ""  # the page's own `link_terms:` front matter; "" follows the site's setting
     glossary_url: str = ""  # the glossary page's address from this page ("": the relative source path)
+    generated: bool = False  # an essay, register or the Essays page, made by the build (File.generated)
 
 
 @dataclass
@@ -63,6 +65,9 @@ class Site:
     occurrences: dict[str, dict[Occurrence, None]] = field(default_factory=dict)
     tooltips: Tooltips = field(default_factory=Tooltips)  # written into the pages at the end (see tooltips)
     problems: Problems = field(default_factory=RaiseAtOnce)  # where extensions report mistakes met while rendering
+    # Random for each build, in the marker lines of generated pages and the footnotes' placeholder:
+    # no essay, note or page can contain it, so no content can pass for a marker (see essaypage).
+    token: str = field(default_factory=lambda: secrets.token_hex(16))
 
     def __post_init__(self) -> None:
         self.matcher = TermMatcher(self.terms)
