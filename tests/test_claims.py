@@ -137,3 +137,53 @@ def test_a_byte_order_mark_before_the_first_claim_is_not_text(tmp_path: Path) ->
     path = tmp_path / "claims.md"
     path.write_bytes(b"\xef\xbb\xbf" + ("# Claims\n\n" + claim_md("Arms sales", "Arms sales began in 1992.")).encode("utf-8"))
     assert [c.title for c in parse_claims(path)] == ["Arms sales"]
+
+
+@pytest.mark.parametrize(("heading", "expected"), [
+    ("Arms sales {#arms}", ("arms", "Arms sales")),
+    ("Arms sales {: #arms }", ("arms", "Arms sales")),
+    ("Arms sales {id=arms}", ("arms", "Arms sales")),
+    ("Arms sales {#arms} ##", ("arms", "Arms sales")),
+    ("Arms sales {#arms} x", ("arms-sales-arms-x", "Arms sales {#arms} x")),  # not at the end: attr_list leaves it
+    ("Arms sales {a} b {c}", ("arms-sales-a-b-c", "Arms sales {a} b {c}")),  # attr_list's strict rule: text
+    ("Arms sales \\{in 1992}", ("arms-sales-in-1992", "Arms sales \\{in 1992}")),  # escaped: shown as written
+])
+def test_heading_attribute_blocks_are_read_as_attr_list_reads_them(tmp_path: Path, heading: str, expected: tuple) -> None:
+    [claim] = parse(tmp_path, claim_md(heading, "Arms sales began in 1992."))
+    assert (claim.id, claim.title) == expected
+
+
+@pytest.mark.parametrize(("heading", "problem", "fix"), [
+    ("Training {#training id}", "has a bare word 'id', which Markdown reads as an id without a value", "Write the id once"),
+    ("Training {#a #b}", "gives the heading 2 ids ('a', 'b'); Markdown keeps only the last", "Keep one: '## Training {#an-id}'"),
+    ("Training {#}", "gives the id '', which cannot be used in an address", "Write a non-empty id"),
+    ("Training {: #x .cls }", "Markdown reads '{: #x .cls }' at the end of the heading as attributes ('.cls')",
+     "A claim heading takes only an id"),
+    ('Training { title="x" }', "as attributes ('title')", "A claim heading takes only an id"),
+    ("Spending {in 2019}", "Markdown reads '{in 2019}' at the end of the heading as attributes ('in', '2019'), not as part of the title",
+     "escape the first one: '\\{in 2019}'"),
+])
+def test_heading_attribute_blocks_that_would_lose_text_or_ids_are_refused(tmp_path: Path, heading: str, problem: str,
+                                                                          fix: str) -> None:
+    message = error(tmp_path, claim_md(heading, "Arms sales began in 1992."))
+    assert "claims.md:3: the heading's attribute block" in message or "claims.md:3: Markdown reads" in message
+    assert problem in message and fix in message.split("Fix: ")[1] and "Traceback" not in message
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Путин в Валдае", "путин-в-валдае"),
+    ("中国", "中国"),
+    ("Détente in 2019", "detente-in-2019"),  # Latin letters: toc's id, as before
+    ("De\u0301tente", "detente"),
+    ("Путин 2019", "путин-2019"),
+    ("???", "id-2d86c2a6"),
+])
+def test_every_claim_gets_a_non_empty_id_whatever_its_script(tmp_path: Path, title: str, expected: str) -> None:
+    [claim] = parse(tmp_path, claim_md(title, "Arms sales began in 1992."))
+    assert claim.id == expected
+
+
+def test_composed_and_decomposed_titles_get_the_same_id(tmp_path: Path) -> None:
+    [claim] = parse(tmp_path, claim_md("\u0419\u043e\u0448\u043a\u0430\u0440-\u041e\u043b\u0430", "Arms sales began in 1992."))
+    [same] = parse(tmp_path, claim_md("\u0418\u0306\u043e\u0448\u043a\u0430\u0440-\u041e\u043b\u0430", "Arms sales began in 1992."))
+    assert claim.id == same.id == "йошкар-ола"

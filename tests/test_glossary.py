@@ -88,3 +88,30 @@ def test_a_byte_order_mark_is_not_part_of_the_first_heading(tmp_path: Path) -> N
     path = tmp_path / "glossary.md"
     path.write_bytes(b"\xef\xbb\xbf## Entente\n\nA friendly understanding.\n")
     assert [(t.id, t.name) for t in parse_glossary(path)] == [("entente", "Entente")]
+
+
+@pytest.mark.parametrize(("heading", "expected"), [
+    ("Entente {#ent}", ("ent", "Entente")),
+    ("Entente {: #ent .important }", ("ent", "Entente")),
+    ('Entente { title="x" }', ("entente", "Entente")),
+    ("Entente {a} b {c}", ("entente-a-b-c", "Entente {a} b {c}")),
+])
+def test_glossary_headings_read_attribute_blocks_as_attr_list_does(tmp_path: Path, heading: str, expected: tuple) -> None:
+    [term] = parse(tmp_path, f"## {heading}\n\nA friendly understanding.\n")
+    assert (term.id, term.name) == expected
+
+
+@pytest.mark.parametrize(("heading", "problem"), [
+    ("Training {#training id}", "glossary.md:5: the heading's attribute block '{#training id}' has a bare word 'id'"),
+    ("Training {#a #b}", "gives the heading 2 ids ('a', 'b')"),
+    ("Spending {in 2019}", "glossary.md:5: Markdown reads '{in 2019}' at the end of the heading as attributes"),
+    ("中国", "glossary.md:5: the heading '中国' gives no anchor"),
+])
+def test_glossary_headings_that_would_lose_an_id_or_text_are_refused(tmp_path: Path, heading: str, problem: str) -> None:
+    message = error(tmp_path, f"## {heading}\n\nA definition.\n")
+    assert problem in message and "Fix: " in message
+
+
+def test_a_glossary_heading_in_another_script_with_an_id_is_accepted(tmp_path: Path) -> None:
+    [term] = parse(tmp_path, "## 中国 {#zhongguo}\n\nChina.\n")
+    assert (term.id, term.name) == ("zhongguo", "中国")

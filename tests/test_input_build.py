@@ -32,3 +32,25 @@ def test_an_impossible_date_in_the_metadata_is_one_message_without_traceback(pro
     assert result.returncode != 0
     assert f"seeds/{SLUG}/meta.yml:{number}: '2019-02-30' is written as a date, but there is no such day" in result.output
     assert "Fix: Write a real date" in result.output and "Traceback" not in result.output
+
+
+def test_claim_titles_in_any_script_get_anchors_and_escaped_braces_show(project: Path) -> None:
+    claims = project / "seeds" / SLUG / "claims.md"
+    text = claims.read_text(encoding="utf-8")
+    text = text.replace("## Arms sales since 1992 {#arms-sales-1992}", "## Путин в Валдае")
+    text = text.replace("## Training together {#joint-exercises}", "## 中国")
+    text = text.replace("## Beijing's interest in Russian weapons {#advanced-systems}", "## Weapons \\{after 2014}")
+    claims.write_text(text, encoding="utf-8")
+    result = build(project)  # strict, with MkDocs' anchor validation
+    assert result.returncode == 0, result.output
+    register = result.soup(f"essays/{SLUG}/claims/")
+    titles = {h["id"]: h.get_text().split(". ", 1)[1].rstrip("¶") for h in register.select("h2[id]")}
+    assert titles["путин-в-валдае"] == "Путин в Валдае" and titles["中国"] == "中国"
+    assert titles["weapons-after-2014"] == "Weapons {after 2014}"
+    page = result.soup(f"essays/{SLUG}/")
+    links = {a["href"].split("#")[1] for a in page.select(".footnote a.explainer-register-link")}
+    assert {"путин-в-валдае", "中国", "weapons-after-2014"} <= links
+    notes = {li["id"] for li in page.select(".footnote li[id]")}
+    assert {"fn:claim-путин-в-валдае", "fn:claim-中国"} <= notes
+    marks = {a["href"] for a in page.select(".explainer-mark a")}
+    assert {"#fn:claim-путин-в-валдае", "#fn:claim-中国"} <= marks

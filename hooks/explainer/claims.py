@@ -29,7 +29,7 @@ from pathlib import Path
 from .errors import EditorError
 from .model import CLAIM_KINDS, Claim, Essay
 from .problems import Problems, RaiseAtOnce
-from .sections import Section, read_sections
+from .sections import Section, check_attributes, read_sections, stable_id
 from .text import normalise, original_offset
 
 _FIELD = re.compile(r"^(Kind|Date|Dates)\s*:\s*(.*)$", re.IGNORECASE)
@@ -67,7 +67,8 @@ def parse_claims(path: Path, problems: Problems | None = None) -> list[Claim]:
 def _parse_section(path: Path, section: Section) -> Claim:
     if not section.title:
         raise EditorError(path, section.line, "a claim heading needs a title.", "Write '## A short title' (optionally '{#an-id}').")
-    title, claim_id, start = section.title, section.id, section.line
+    check_attributes(path, section, only_id=True)
+    title, claim_id, start = section.title, section.explicit_id or stable_id(section.title), section.line
     lines = [f"## {title}", *section.body]
     quote_lines: list[str] = []
     quote_line = 0

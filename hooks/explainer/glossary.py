@@ -27,7 +27,7 @@ import markdown
 from .errors import EditorError
 from .model import Term
 from .problems import Problems, RaiseAtOnce
-from .sections import Section, read_sections
+from .sections import Section, check_attributes, heading_id, read_sections
 
 SHORT_LIMIT = 300
 _ALSO = re.compile(r"^(?:\*\*|\*|_)?Also:(?:\*\*|\*|_)?\s*(.*)$")
@@ -51,7 +51,11 @@ def parse_glossary(path: Path, problems: Problems | None = None) -> list[Term]:
 def _parse_section(path: Path, section: Section) -> Term:
     if not section.title:
         raise EditorError(path, section.line, "a glossary heading needs the term.", "Write '## Term' (optionally '{#an-id}').")
-    name, term_id, start = section.title, section.id, section.line
+    check_attributes(path, section, only_id=False)
+    name, term_id, start = section.title, section.explicit_id or heading_id(section.title), section.line
+    if not term_id:  # the glossary page is rendered by Markdown, whose toc gives such a heading a made-up id ("_1")
+        raise EditorError(path, start, f"the heading '{name}' gives no anchor: the page's anchors keep only Latin letters and digits.",
+                          f"Give it one after the title, e.g. '## {name} {{#a-latin-id}}'.")
     blocks = _blocks(section.body, start + 1)
     aliases: list[str] = []
     if blocks and (also := _ALSO.match(blocks[0][1])):
