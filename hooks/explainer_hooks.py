@@ -12,9 +12,10 @@ import logging
 from pathlib import Path
 
 from explainer.citations import CitationExtension
-from explainer.essaypage import EssayExtension, essay_markdown, essays_index_markdown, footnotes_marker, register_markdown
+from explainer.essaypage import EssayExtension, broken_essay_markdown, essay_markdown, essays_index_markdown, footnotes_marker, register_markdown
 from explainer.navigation import ESSAYS_INDEX, listed_essays, with_essays
 from explainer.problems import Problems, ProblemsError
+from explainer.seeds import SLUG
 from explainer.site import PageContext, Site, load_site, page_link_mode
 from explainer.termlinks import TermLinkExtension
 from explainer.tooltips import fill_titles
@@ -73,6 +74,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, essay.page_src, content=essay_markdown(essay, _site.token), inclusion=inclusion))
         if essay.claims:
             files.append(File.generated(config, essay.register_src, content=register_markdown(essay, _site.token), inclusion=inclusion))
+    # Under `mkdocs serve`, an essay left out for its problems keeps its address: the page open in
+    # the browser then shows the problems, and livereload brings the essay back once they are fixed.
+    for slug in _site.broken_essays:
+        src = f"essays/{slug}/index.md"
+        if SLUG.match(slug) and files.get_file_from_path(src) is None:
+            files.append(File.generated(config, src, content=broken_essay_markdown(slug), inclusion=InclusionLevel.NOT_IN_NAV))
     _files = files  # for the glossary's "Used in" addresses
     check_glossary_built(_site, files, Path(config.docs_dir), _site.problems)
     # Every page's citations before any is rendered: the report names them all in one run.

@@ -39,7 +39,7 @@ OPTIONAL = {
     "summary": "one or two sentences for the home page and search results",
     "note": "an editorial note about the text (provenance, what is uncertain)",
 }
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 def load_essays(seeds_dir: Path, load: Callable[[Path], Essay | None] | None = None) -> list[Essay]:
@@ -57,7 +57,7 @@ def load_essays(seeds_dir: Path, load: Callable[[Path], Essay | None] | None = N
 def load_essay(folder: Path) -> Essay:
     """Parse one seed folder."""
     text_path, meta_path = folder / TEXT_FILE, folder / META_FILE
-    if not _SLUG.match(folder.name):
+    if not SLUG.match(folder.name):
         raise EditorError(folder, None, f"the folder name '{folder.name}' cannot be used in an address.",
                           "Rename it with lower-case letters, digits and hyphens only, e.g. 'trenin-2019'.")
     if not text_path.is_file():

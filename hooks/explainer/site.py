@@ -68,6 +68,7 @@ class Site:
     # Random for each build, in the marker lines of generated pages and the footnotes' placeholder:
     # no essay, note or page can contain it, so no content can pass for a marker (see essaypage).
     token: str = field(default_factory=lambda: secrets.token_hex(16))
+    broken_essays: list[str] = field(default_factory=list)  # seed folders left out for their problems
 
     def __post_init__(self) -> None:
         self.matcher = TermMatcher(self.terms)
@@ -142,8 +143,15 @@ def load_site(project_dir: Path, docs_dir: Path, settings: object, problems: Pro
             problems.add(EditorError(config_file, lines.get(str(key)),
                                      f"'extra.explainer' has an unknown setting '{key}'.{suggest(str(key), list(SETTINGS))}",
                                      f"Known settings: {', '.join(SETTINGS)} (see docs/editing.md)."))
-    essays = load_essays(project_dir / str(settings.get("seeds", "seeds")),
-                         lambda folder: load_essay_with_claims(folder, problems))
+    broken: list[str] = []
+
+    def load(folder: Path) -> Essay | None:
+        essay = load_essay_with_claims(folder, problems)
+        if essay is None:
+            broken.append(folder.name)
+        return essay
+
+    essays = load_essays(project_dir / str(settings.get("seeds", "seeds")), load)
     glossary_src = str(settings.get("glossary", "glossary.md"))
     glossary_path = docs_dir / glossary_src
     terms = (problems.attempt(parse_glossary, glossary_path, problems) or []) if glossary_path.is_file() else []
@@ -160,6 +168,7 @@ def load_site(project_dir: Path, docs_dir: Path, settings: object, problems: Pro
         nav_essays = DEFAULT_NAV_ESSAYS
     site = Site(essays=essays, terms=terms, glossary_src=glossary_src, link_mode=mode, nav_essays=nav_essays)
     site.problems = problems
+    site.broken_essays = broken
     return site
 
 
