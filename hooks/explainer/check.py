@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.getLogger("mkdocs").setLevel(logging.ERROR)  # MkDocs' own info lines are no problems
     start = time.monotonic()
-    site, problems = check_sources(args.config_file)
+    site, problems, _ = check_sources(args.config_file)
     took = time.monotonic() - start
     if problems:
         print(problems.report(), file=sys.stderr)

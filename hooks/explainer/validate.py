@@ -60,8 +60,11 @@ def check_glossary_built(site: Site, files: Files, docs_dir: Path, problems: Pro
                                  "Remove it from 'exclude_docs' (or 'draft_docs') in mkdocs.yml."))
 
 
-def check_sources(config_file: Path) -> tuple[Site | None, Problems]:
-    """Everything ``mkdocs build`` would report about the sources, without building: for ``make check``."""
+def check_sources(config_file: Path) -> tuple[Site | None, Problems, Files | None]:
+    """Everything ``mkdocs build`` would report about the sources, without building: for ``make check``.
+
+    Returns the site (None if mkdocs.yml cannot be read), the problems and the site's files.
+    """
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
     from mkdocs.structure.files import get_files
@@ -71,7 +74,7 @@ def check_sources(config_file: Path) -> tuple[Site | None, Problems]:
         config = load_config(str(config_file))
     except ConfigurationError as e:
         problems.add(EditorError(config_file, None, f"MkDocs cannot read it: {e}", "Correct mkdocs.yml (see the MkDocs documentation)."))
-        return None, problems
+        return None, problems, None
     project, docs_dir = config_file.resolve().parent, Path(config.docs_dir)
     site = load_site(project, docs_dir, config.extra.get("explainer", {}), problems)
     check_claim_notes(site, project, problems)
@@ -80,7 +83,7 @@ def check_sources(config_file: Path) -> tuple[Site | None, Problems]:
     check_pages(site, files.documentation_pages(), project, problems)
     for check in EXTRA_CHECKS:
         check(site, project, docs_dir, problems)
-    return site, problems
+    return site, problems, files
 
 
 # Validators of other sources (comparison, timeline) register here: f(site, project, docs_dir, problems).
