@@ -18,6 +18,7 @@ from explainer.problems import Problems, ProblemsError
 from explainer.seeds import SLUG
 from explainer.site import PageContext, Site, load_site, page_link_mode
 from explainer.termlinks import TermLinkExtension
+from explainer.timeline import TimelineExtension, page_timeline
 from explainer.tooltips import fill_titles
 from explainer.usedin import fill_used_in
 from explainer.validate import check_claim_notes, check_glossary_built, check_pages
@@ -55,7 +56,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             config.markdown_extensions.append(name)
     # Notes go where the essay page puts this build's token, never where content reads like a placeholder.
     config.mdx_configs.setdefault("footnotes", {})["PLACE_MARKER"] = footnotes_marker(site.token)
-    config.markdown_extensions.extend([EssayExtension(site), CitationExtension(site), TermLinkExtension(site)])
+    config.markdown_extensions.extend([EssayExtension(site), CitationExtension(site), TermLinkExtension(site),
+                                      TimelineExtension(site)])
     if config.nav is not None:
         config.nav = with_essays(config.nav, site.essays, site.nav_essays)
     _site = site
@@ -94,15 +96,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     origin = page.file.abs_src_path
     file = origin or page.file.src_uri  # EditorError shows it relative to the working directory
     glossary = files.get_file_from_path(_site.glossary_src)  # term links lead there (TermAddressTreeprocessor)
+    essay = page.meta.get("essay") or page.meta.get("explainer_essay")
     _site.page = PageContext(
         src=page.file.src_uri,
         title=page.meta.get("title") or page.title or "",
         file=file,
-        essay=page.meta.get("essay") or page.meta.get("explainer_essay"),
+        essay=essay,
         first_line=first_line,
         link_mode=_site.problems.attempt(page_link_mode, page.meta.get("link_terms"), file, source) or "",
         glossary_url=get_relative_url(glossary.url, page.file.url) if glossary else "",
         generated=page.file.generated_by is not None,
+        timeline=_site.problems.attempt(page_timeline, _site, page.meta.get("timeline"), origin, file, source, essay, _site.problems),
+        places_timeline=page.meta.get("timeline") is not None,
     )
     return markdown
 

@@ -33,6 +33,8 @@ _CITATION = re.compile(CITATION)
 _ANY = re.compile(r"\[\[(.*?)\]\]")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+# A paragraph of its own on a page whose front matter names timeline data: the timeline (see timeline.py).
+TIMELINE_MARKER = re.compile(r"\s*\[\[timeline\]\]\s*$")
 
 
 @dataclass(frozen=True)
@@ -57,14 +59,17 @@ def resolve(site, slug: str | None, number: int, default: str | None) -> Target:
     return Target(essay, paragraph)
 
 
-def check_citations(site, text: str, file: str, first_line: int, default: str | None) -> None:
+def check_citations(site, text: str, file: str, first_line: int, default: str | None, timeline: bool = False) -> None:
     """Raise :class:`EditorError` for the first citation in ``text`` that does not resolve."""
-    for error in citation_problems(site, text, file, first_line, default):
+    for error in citation_problems(site, text, file, first_line, default, timeline):
         raise error
 
 
-def citation_problems(site, text: str, file: str, first_line: int, default: str | None) -> list[EditorError]:
-    """An :class:`EditorError` for every citation in ``text`` that does not resolve."""
+def citation_problems(site, text: str, file: str, first_line: int, default: str | None, timeline: bool = False) -> list[EditorError]:
+    """An :class:`EditorError` for every citation in ``text`` that does not resolve.
+
+    ``timeline``: the text is a page whose front matter names timeline data, so ``[[timeline]]`` places it.
+    """
     problems: list[EditorError] = []
     in_fence = False
     for offset, line in enumerate(text.split("\n")):
@@ -72,6 +77,11 @@ def citation_problems(site, text: str, file: str, first_line: int, default: str 
             in_fence = not in_fence
             continue
         if in_fence or "[[" not in line or ESSAY_LIST.match(line):
+            continue
+        if TIMELINE_MARKER.match(line):
+            if not timeline:
+                problems.append(EditorError(file, first_line + offset, "[[timeline]] places a timeline, but nothing here names its data.",
+                                            "Only a page can place the timeline: add 'timeline: timeline.yml' to that page's front matter."))
             continue
         for m in _ANY.finditer(_CODE_SPAN.sub("", line)):
             cite = _CITATION.fullmatch(m.group())
@@ -101,7 +111,8 @@ class CitationPreprocessor(Preprocessor):
         page = self.site.page
         # Reported to the site's collector (which raises at once when there is none, as when the
         # extension runs without the hooks); a citation that does not resolve is left as text.
-        self.site.problems.extend(citation_problems(self.site, "\n".join(lines), page.file or page.src, page.first_line, page.essay))
+        self.site.problems.extend(citation_problems(self.site, "\n".join(lines), page.file or page.src, page.first_line, page.essay,
+                                                      page.places_timeline))
         return lines
 
 

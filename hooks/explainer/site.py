@@ -22,6 +22,7 @@ from .problems import Problems, RaiseAtOnce
 from .seeds import CLAIMS_FILE, META_FILE, TEXT_FILE, load_essay, load_essays
 from .terms import TermMatcher
 from .text import suggest
+from .timelinedata import Timeline
 from .tooltips import Tooltips
 
 LINK_MODES = ("page", "section", "all")
@@ -51,6 +52,8 @@ class PageContext:
     link_mode: str = ""  # the page's own `link_terms:` front matter; "" follows the site's setting
     glossary_url: str = ""  # the glossary page's address from this page ("": the relative source path)
     generated: bool = False  # an essay, register or the Essays page, made by the build (File.generated)
+    timeline: Timeline | None = None  # the data its front matter's `timeline:` names (see timeline.py)
+    places_timeline: bool = False  # its front matter names timeline data: `[[timeline]]` may place it
 
 
 @dataclass

@@ -19,6 +19,7 @@ from .citations import citation_problems
 from .errors import EditorError
 from .problems import Problems
 from .site import Site, load_site, page_link_mode
+from .timeline import page_timeline
 
 
 def check_claim_notes(site: Site, project: Path, problems: Problems) -> None:
@@ -29,7 +30,7 @@ def check_claim_notes(site: Site, project: Path, problems: Problems) -> None:
 
 
 def check_page(site: Site, file: str, source: str, problems: Problems) -> None:
-    """One authored page: its ``link_terms:`` front matter and its citations."""
+    """One authored page: its ``link_terms:`` front matter, its citations and the timeline data it names."""
     try:
         markdown, meta = get_data(source)
     except Exception:  # MkDocs reports broken front matter itself when it reads the page
@@ -38,7 +39,10 @@ def check_page(site: Site, file: str, source: str, problems: Problems) -> None:
     with problems.collect():
         page_link_mode(meta.get("link_terms"), file, source)
     essay = meta.get("essay") or meta.get("explainer_essay")
-    problems.extend(citation_problems(site, markdown, file, first_line, essay if isinstance(essay, str) else None))
+    essay = essay if isinstance(essay, str) else None
+    problems.extend(citation_problems(site, markdown, file, first_line, essay, meta.get("timeline") is not None))
+    with problems.collect():
+        page_timeline(site, meta.get("timeline"), file, file, source, essay, problems)
 
 
 def check_pages(site: Site, pages: Iterable[File], project: Path, problems: Problems) -> None:
