@@ -181,7 +181,7 @@ def render(text: str, site: Site, timeline_text: str, tmp_path: Path) -> Beautif
     page = tmp_path / "timeline.md"
     page.write_text(text, encoding="utf-8")
     timeline = page_timeline(site, "timeline.yml", str(page), "docs/timeline.md", text, None)
-    site.page = PageContext(src="timeline.md", title="Timeline", file="docs/timeline.md", timeline=timeline)
+    site.page = PageContext(src="timeline.md", title="Timeline", file="docs/timeline.md", timeline=timeline, places_timeline=True)
     md = markdown.Markdown(extensions=["toc", "def_list", CitationExtension(site), TimelineExtension(site)])
     return BeautifulSoup(fill_titles(md.convert(text), site.tooltips.attributes), "html.parser")
 
