@@ -11,6 +11,14 @@ Format, one section per claim::
 
     The note, in Markdown.
 
+    Outcome: partly borne out (as of 2025-05)
+
+    A forecast only (see ``outcomes``): what has happened since, in Markdown.
+
+    Outcome sources:
+
+    - [Title](https://…), outlet, date.
+
     Sources:
 
     - [Title](https://…), outlet, date.
@@ -27,12 +35,13 @@ import re
 from pathlib import Path
 
 from .errors import EditorError
-from .model import CLAIM_KINDS, Claim, Essay
+from .model import CLAIM_KINDS, Claim, Essay, Outcome
+from .outcomes import FORECASTS_ID, OUTCOME_LINE, OUTCOME_SOURCES, parse_outcome_line
 from .problems import Problems, RaiseAtOnce
 from .sections import Section, check_attributes, read_sections, stable_id
 from .text import normalise, original_offset
 
-_FIELD = re.compile(r"^(Kind|Date|Dates)\s*:\s*(.*)$", re.IGNORECASE)
+_FIELD = re.compile(r"^(Kind|Date|Dates|Horizon)\s*:\s*(.*)$", re.IGNORECASE)
 _SOURCES = re.compile(r"^\**Sources\s*:\**\s*$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s{0,3}[-*+]\s+(.*)$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -56,6 +65,10 @@ def parse_claims(path: Path, problems: Problems | None = None) -> list[Claim]:
     claims = [c for c in (problems.attempt(_parse_section, path, section) for section in doc.sections) if c is not None]
     seen: dict[str, Claim] = {}
     for claim in claims:
+        if claim.id == FORECASTS_ID:
+            problems.add(EditorError(path, claim.line, f"the id '{claim.id}' is taken by the claims register's list of forecasts.",
+                                     "Give the claim another title or an explicit '{#other-id}'."))
+            continue
         if claim.id in seen:
             problems.add(EditorError(path, claim.line, f"two claims have the id '{claim.id}' (the other is at line {seen[claim.id].line}).",
                                      "Give one of them a different title or an explicit '{#other-id}'."))
@@ -79,6 +92,11 @@ def _parse_section(path: Path, section: Section) -> Claim:
     sources: list[str] = []
     sources_line = 0
     note_line = 0
+    horizon, horizon_line = None, 0
+    outcome_head: tuple[str, str] | None = None  # (status, as of)
+    outcome_line = outcome_sources_line = 0
+    outcome_note: list[str] = []
+    outcome_sources: list[tuple[str, int]] = []  # (source, line)
     i = 1
     while i < len(lines):
         line, number = lines[i], start + i
@@ -90,8 +108,18 @@ def _parse_section(path: Path, section: Section) -> Claim:
             elif stripped and sources and line.startswith((" ", "\t")):
                 sources[-1] += " " + stripped
             elif stripped:
-                raise EditorError(path, number, "only a list of sources may follow 'Sources:'.",
-                                  "Write each source as a '- ' list item; put notes above 'Sources:'.")
+                fix = ("Put the 'Outcome:' block between the note and 'Sources:'." if OUTCOME_LINE.match(stripped)
+                       else "Write each source as a '- ' list item; put notes above 'Sources:'.")
+                raise EditorError(path, number, "only a list of sources may follow 'Sources:'.", fix)
+        elif outcome_sources_line and not _SOURCES.match(stripped):
+            item = _LIST_ITEM.match(line)
+            if item:
+                outcome_sources.append((item.group(1).strip(), number))
+            elif stripped and outcome_sources and line.startswith((" ", "\t")):
+                outcome_sources[-1] = (outcome_sources[-1][0] + " " + stripped, outcome_sources[-1][1])
+            elif stripped:
+                raise EditorError(path, number, "only a list of sources may follow 'Outcome sources:'.",
+                                  "Write each as a '- ' list item, then 'Sources:' and the claim's own sources.")
         elif stripped.startswith(">") and not note and not kind:
             quote_line = quote_line or number
             quote_lines.append(stripped.lstrip(">").strip())
@@ -99,6 +127,11 @@ def _parse_section(path: Path, section: Section) -> Claim:
             key, value = field.group(1).lower(), field.group(2).strip()
             if key == "kind":
                 kind, kind_line = value.lower(), number
+            elif key == "horizon":
+                horizon, horizon_line = value, number
+                if not _valid_date(value):
+                    raise EditorError(path, number, f"'Horizon: {value}' is not a date.",
+                                      "Write by when the forecast should be checkable as YYYY-MM-DD, YYYY-MM or YYYY.")
             else:
                 dates = [d.strip() for d in value.split(",") if d.strip()]
                 for d in dates:
@@ -107,9 +140,25 @@ def _parse_section(path: Path, section: Section) -> Claim:
                                           "Write dates as YYYY-MM-DD, YYYY-MM or YYYY, comma separated.")
         elif _SOURCES.match(stripped):
             sources_line = number
+        elif found := OUTCOME_LINE.match(stripped):
+            if not note:
+                raise EditorError(path, number, "an 'Outcome:' line before the claim's note.",
+                                  "Write the note first; the 'Outcome:' block follows it, before 'Sources:'.")
+            if outcome_line:
+                raise EditorError(path, number, f"a second 'Outcome:' (the first is at line {outcome_line}).",
+                                  "Give each forecast one outcome; say in its note what is still open.")
+            outcome_line = number
+            outcome_head = parse_outcome_line(path, number, found.group(1))
+        elif OUTCOME_SOURCES.match(stripped):
+            if not outcome_line:
+                raise EditorError(path, number, "'Outcome sources:' without an 'Outcome:' line above it.",
+                                  "Start the block with 'Outcome: <status> (as of YYYY-MM)', or write 'Sources:'.")
+            outcome_sources_line = number
         elif stripped.startswith("#"):
             raise EditorError(path, number, "a claim cannot contain headings.",
                               "Use '## ' only to start a new claim; write the note as paragraphs.")
+        elif outcome_line:
+            outcome_note.append(line)
         elif stripped or note:
             note_line = note_line or number
             note.append(line)
@@ -134,9 +183,35 @@ def _parse_section(path: Path, section: Section) -> Claim:
         note.pop()
     if not any(n.strip() for n in note):
         raise EditorError(path, start, f"{where} has no note.", "Between the 'Kind:' line and 'Sources:', say what the passage rests on.")
+    if horizon and kind != "forecast":
+        raise EditorError(path, horizon_line, f"{where} is a {kind}, and only a forecast has a horizon.",
+                          "Remove the 'Horizon:' line, or make the claim 'Kind: forecast'.")
+    outcome = None
+    if outcome_head:
+        outcome = _outcome(path, where, kind, outcome_head, outcome_line, outcome_note, outcome_sources_line, outcome_sources)
     return Claim(id=claim_id, title=title, quote=" ".join(quote_lines), kind=kind, dates=dates,
                  note="\n".join(note).strip("\n"), sources=sources, file=path, line=start, quote_line=quote_line,
-                 note_line=note_line)
+                 note_line=note_line, horizon=horizon, outcome=outcome)
+
+
+def _outcome(path: Path, where: str, kind: str, head: tuple[str, str], line: int, note: list[str],
+             sources_line: int, sources: list[tuple[str, int]]) -> Outcome:
+    """The outcome block of a forecast, checked: a note and at least one source."""
+    if kind != "forecast":
+        raise EditorError(path, line, f"{where} is a {kind}, and only a forecast has an outcome.",
+                          "Remove the 'Outcome:' block, or make the claim 'Kind: forecast' if it predicts something.")
+    text = "\n".join(note).strip("\n")
+    if not text.strip():
+        raise EditorError(path, line, f"the outcome of {where} has no note.",
+                          "Below the 'Outcome:' line, say in a few sentences what has happened since and how sure that is.")
+    if not sources_line or not sources:
+        raise EditorError(path, sources_line or line, f"the outcome of {where} has no source.",
+                          "Add 'Outcome sources:' and a list, each a link or author, title, outlet and date, before 'Sources:'.")
+    for source, source_line in sources:
+        if not _LINK.search(source) and not _YEAR.search(source):
+            raise EditorError(path, source_line, f"the outcome source '{source}' has neither a link nor a date.",
+                              "Give a link ([title](https://…)) or a full citation: author, title, outlet, date.")
+    return Outcome(status=head[0], as_of=head[1], note=text, sources=[source for source, _ in sources], line=line)
 
 
 def _valid_date(text: str) -> bool:

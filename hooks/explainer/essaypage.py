@@ -27,8 +27,9 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.util import AtomicString
 
-from .model import CLAIM_KINDS, Claim, Essay
+from .model import CLAIM_KINDS, OUTCOME_STATUSES, Claim, Essay
 from .navigation import ESSAYS_INDEX
+from .outcomes import FORECASTS_ID, outcome_label, outcome_markdown
 
 # What a generated page's body is; its marker line is ``marker(token, kind)``.
 ESSAY, REGISTER, ESSAY_CARDS = "essay", "register", "essays"
@@ -100,7 +101,8 @@ def essay_markdown(essay: Essay, token: str) -> str:
     parts = [_front_matter(title=essay.title, description=essay.summary, explainer_essay=essay.slug, hide=["toc"]),
              marker(token, ESSAY), ""]
     for claim in essay.claims:
-        note = (f"{kind_label(claim.kind)} {claim.note}\n\n"
+        outcome = f"{outcome_markdown(claim, human_date)}\n\n" if claim.outcome else ""
+        note = (f"{kind_label(claim.kind)} {claim.note}\n\n{outcome}"
                 f"Sources:\n\n{_sources_markdown(claim)}\n\n"
                 f"[Claims register: {claim.title}](claims.md#{claim.id}){{ .explainer-register-link }}")
         parts.append(f"[^{footnote_id(claim)}]: {_indent(note).lstrip()}\n")
@@ -164,10 +166,33 @@ class RegisterProcessor(_MarkerProcessor):
         link.tail = AtomicString(", in reading order: what kind of statement it is, the passage, the note and its sources. Kinds: ")
         for number, (kind, what) in enumerate(CLAIM_KINDS.items(), start=1):
             _kind_element(intro, kind).tail = AtomicString(f" {what}" + ("." if number == len(CLAIM_KINDS) else "; "))
+        self._forecasts(parent, essay)
         for claim in essay.claims:
             self._entry(parent, claim)
         if not essay.claims:
             etree.SubElement(parent, "p").text = AtomicString("No claims have been annotated yet.")
+
+    def _forecasts(self, parent: etree.Element, essay: Essay) -> None:
+        """A "Forecasts" section: each forecast and, in words, what became of it."""
+        forecasts = [claim for claim in essay.claims if claim.kind == "forecast"]
+        if not forecasts:
+            return
+        etree.SubElement(parent, "h2", {"id": FORECASTS_ID}).text = AtomicString("Forecasts")
+        intro = etree.SubElement(parent, "p")
+        intro.text = AtomicString(f"The essay's forecasts and what has happened since, as far as the evidence cited "
+                                  f"in each entry goes. Outcomes: {', '.join(OUTCOME_STATUSES)}.")
+        items = etree.SubElement(parent, "ul", {"class": "explainer-forecasts"})
+        for claim in forecasts:
+            li = etree.SubElement(items, "li")
+            link = etree.SubElement(li, "a", {"href": f"#{claim.id}"})
+            link.text = f"{claim.number}. {claim.title}"  # the title is the editor's Markdown, as in the entry's heading
+            if claim.outcome:
+                status = etree.SubElement(li, "strong", {"class": "explainer-outcome explainer-outcome--"
+                                                                  + claim.outcome.status.replace(" ", "-")})
+                link.tail = AtomicString(": ")
+                status.text = AtomicString(outcome_label(claim, human_date) + ".")
+            else:
+                link.tail = AtomicString(": no outcome recorded yet.")
 
     def _entry(self, parent: etree.Element, claim: Claim) -> None:
         heading = etree.SubElement(parent, "h2", {"id": claim.id})
@@ -182,6 +207,9 @@ class RegisterProcessor(_MarkerProcessor):
         passage = etree.SubElement(parent, "blockquote", {"class": "explainer-passage"})
         etree.SubElement(passage, "p").text = literal(claim.quote)
         self.parser.parseChunk(parent, claim.note)
+        if claim.outcome:
+            self.parser.parseChunk(etree.SubElement(parent, "div", {"class": "explainer-outcome-block"}),
+                                   outcome_markdown(claim, human_date))
         sources = etree.SubElement(parent, "div", {"class": "explainer-sources"})
         etree.SubElement(etree.SubElement(sources, "p"), "strong").text = AtomicString("Sources")
         self.parser.parseChunk(sources, _sources_markdown(claim))

@@ -17,6 +17,26 @@ CLAIM_KINDS: dict[str, str] = {
     "forecast": "a statement about what will or could happen",
 }
 
+# What became of a forecast, as its `Outcome:` line may say (lower case, as written).
+OUTCOME_STATUSES: dict[str, str] = {
+    "pending": "the forecast's condition or horizon has not yet been reached",
+    "borne out": "what followed matches the forecast",
+    "partly borne out": "what followed matches some of the forecast and not the rest",
+    "not borne out": "what followed contradicts the forecast",
+    "too early to tell": "the evidence so far does not settle it either way",
+}
+
+
+@dataclass
+class Outcome:
+    """What became of a forecast, as of a date, with its own sources."""
+
+    status: str  # a key of OUTCOME_STATUSES
+    as_of: str  # YYYY-MM or YYYY-MM-DD
+    note: str  # Markdown
+    sources: list[str]  # Markdown, one per source
+    line: int  # of the `Outcome:` line
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -46,6 +66,8 @@ class Claim:
     line: int  # of the heading
     quote_line: int
     note_line: int = 0
+    horizon: str | None = None  # a forecast's `Horizon:`: by when it should be checkable
+    outcome: Outcome | None = None  # a forecast's `Outcome:` block
     paragraph: int = 0  # set when anchored
     end: int = 0  # offset in the paragraph text where the footnote mark goes
     number: int = 0  # footnote number, in reading order

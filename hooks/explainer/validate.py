@@ -17,6 +17,7 @@ from mkdocs.utils.meta import get_data
 
 from .citations import citation_problems
 from .errors import EditorError
+from .outcomes import overdue_forecasts, overdue_message
 from .problems import Problems
 from .site import Site, load_site, page_link_mode
 from .timeline import page_timeline
@@ -27,6 +28,15 @@ def check_claim_notes(site: Site, project: Path, problems: Problems) -> None:
     for essay in site.essays:
         for claim in essay.claims:
             problems.extend(citation_problems(site, claim.note, _shown(claim.file, project), claim.note_line, essay.slug))
+            if claim.outcome:  # a forecast's outcome note may cite the essay too
+                problems.extend(citation_problems(site, claim.outcome.note, _shown(claim.file, project), claim.outcome.line + 1,
+                                                  essay.slug))
+
+
+def overdue_warnings(site: Site, project: Path) -> list[str]:
+    """A warning per forecast past its horizon with no outcome: the pages are right, only out of date."""
+    return [overdue_message(claim, when, _shown(claim.file, project))
+            for essay in site.essays for claim, when in overdue_forecasts(essay)]
 
 
 def check_page(site: Site, file: str, source: str, problems: Problems) -> None:
