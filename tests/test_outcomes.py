@@ -183,5 +183,5 @@ def test_a_forecast_without_an_outcome_warns_and_fails_a_strict_build(project: P
     claims.write_text(stripped, encoding="utf-8")
     result = build(project)
     assert result.returncode != 0
-    assert re.search(r"WARNING\s+-\s+seeds/trenin-2019/claims\.md:\d+: the forecast '.*' is past its horizon", result.output)
+    assert re.search(r"WARNING\s+-\s+\S*seeds/trenin-2019/claims\.md:\d+: the forecast '.*' is past its horizon", result.output)
     assert "Fix: Add 'Outcome:" in result.output

@@ -100,10 +100,11 @@ def overdue_forecasts(essay: Essay, today: dt.date | None = None) -> list[tuple[
 
 
 def overdue_message(claim: Claim, when: str, file: str) -> str:
-    """The build warning for a forecast past its horizon without an outcome (``file`` as the editor knows it)."""
-    return (f"{file}:{claim.line}: the forecast '{claim.title}' is past its horizon ({when}) and has no outcome.\n"
-            f"  Fix: Add 'Outcome: <{' | '.join(OUTCOME_STATUSES)}> (as of YYYY-MM)', a short note and 'Outcome sources:' "
-            "before 'Sources:' (use 'pending' if it cannot be judged yet), or set a later 'Horizon:'.")
+    """The build warning for a forecast past its horizon without an outcome, worded like an editor error."""
+    return str(EditorError(
+        file, claim.line, f"the forecast '{claim.title}' is past its horizon ({when}) and has no outcome.",
+        f"Add 'Outcome: <{' | '.join(OUTCOME_STATUSES)}> (as of YYYY-MM)', a short note and 'Outcome sources:' "
+        "before 'Sources:' (use 'pending' if it cannot be judged yet), or set a later 'Horizon:'."))
 
 
 def outcome_label(claim: Claim, human_date) -> str:
