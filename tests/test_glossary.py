@@ -115,3 +115,27 @@ def test_glossary_headings_that_would_lose_an_id_or_text_are_refused(tmp_path: P
 def test_a_glossary_heading_in_another_script_with_an_id_is_accepted(tmp_path: Path) -> None:
     [term] = parse(tmp_path, "## 中国 {#zhongguo}\n\nChina.\n")
     assert (term.id, term.name) == ("zhongguo", "中国")
+
+
+@pytest.mark.parametrize(("entry", "problem"), [
+    ("## The\n\nA word.\n", "glossary.md:5: the name 'The' is only the common word 'The', so it would link that word on every page."),
+    ("## (a)\n\nA letter.\n", "glossary.md:5: the name '(a)' is only the common word 'a'"),
+    ("## Of the\n\nWords.\n", "the name 'Of the' is only the common words 'Of the'"),
+    ("## Quad\n\nAlso: the Quad, and\n\nA group.\n", "glossary.md:7: the name 'and' is only the common word 'and'"),
+    ("## ...\n\nDots.\n", "glossary.md:5: the name '...' has no letter, so it would link punctuation."),
+    ("## 42\n\nA number.\n", "glossary.md:5: the name '42' has no letter, so it would link every such number."),
+    ("## (1992)\n\nA year.\n", "the name '(1992)' has no letter"),
+])
+def test_names_that_would_link_common_words_or_no_words_are_refused(tmp_path: Path, entry: str, problem: str) -> None:
+    message = error(tmp_path, entry)
+    assert problem in message and "Fix: " in message
+
+
+def test_punctuated_names_and_capitalised_short_words_are_accepted(tmp_path: Path) -> None:
+    terms = parse(tmp_path, "## C++\n\nA language.\n\n## U.S.\n\nAlso: US, AT&T\n\nA country.\n\n## 9/11\n\nThe attacks.\n")
+    assert [t.names for t in terms] == [["C++"], ["U.S.", "US", "AT&T"], ["9/11"]]
+
+
+def test_names_differing_only_in_unicode_composition_collide(tmp_path: Path) -> None:
+    message = error(tmp_path, "## D\u00e9tente\n\nAlso: De\u0301tente\n\nEasing.\n")
+    assert "is claimed twice in the same entry" in message

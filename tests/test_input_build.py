@@ -54,3 +54,20 @@ def test_claim_titles_in_any_script_get_anchors_and_escaped_braces_show(project:
     assert {"fn:claim-путин-в-валдае", "fn:claim-中国"} <= notes
     marks = {a["href"] for a in page.select(".explainer-mark a")}
     assert {"#fn:claim-путин-в-валдае", "#fn:claim-中国"} <= marks
+
+
+def test_terms_with_punctuation_and_decomposed_text_are_linked_and_the_text_kept(project: Path) -> None:
+    glossary = project / "docs" / "glossary.md"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "\n## D\u00e9tente\n\nAn easing of tension.\n\n"
+                        "## U.S.\n\nThe United States.\n\n## C++\n\nA language.\n", encoding="utf-8")
+    folder = project / "seeds" / "nfd-essay"
+    folder.mkdir()
+    text = "A de\u0301tente with the U.S. and US C; C++ wrote U.S.A.\n"
+    (folder / "essay.txt").write_text(text, encoding="utf-8")
+    (folder / "meta.yml").write_text("title: NFD\nauthor: A. N. Author\ndate: 2021-05-01\npublication: The Test\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    page = result.soup("essays/nfd-essay/")
+    links = [(a.get_text(), a["href"].split("#")[1]) for a in page.select("p#p1 a.explainer-term")]
+    assert links == [("de\u0301tente", "detente"), ("U.S.", "us"), ("C++", "c")]
+    assert page.select_one("p#p1").get_text().endswith(text.strip())  # the decomposed characters as written

@@ -78,3 +78,43 @@ def test_letters_that_fold_to_two_keep_every_match_in_place() -> None:
     assert found("İstanbul: an early warning system, NATO and an entente") == [
         ("early warning system", "early-warning-system"), ("NATO", "nato"), ("entente", "entente")]
     assert found("STRASSE ENTENTE") == [("ENTENTE", "entente")]
+
+
+PUNCTUATED = TermMatcher([
+    Term("cpp", "C++", [], "", 1),
+    Term("us", "U.S.", [], "", 1),
+    Term("att", "AT&T", [], "", 1),
+    Term("nine-eleven", "9/11", [], "", 1),
+    Term("dotnet", ".NET", [], "", 1),
+    Term("c", "C", [], "", 1),
+    Term("bloc", "bloc", [], "", 1),
+])
+
+
+def punctuated(text: str) -> list[tuple[str, str]]:
+    return [(text[m.start:m.end], m.term.id) for m in PUNCTUATED.find(text)]
+
+
+def test_names_with_punctuation_match_as_written() -> None:
+    assert punctuated("C++ and C, then C++.") == [("C++", "cpp"), ("C", "c"), ("C++", "cpp")]
+    assert punctuated("the U.S. and the U.S.") == [("U.S.", "us"), ("U.S.", "us")]
+    assert punctuated("AT&T, 9/11 and .NET") == [("AT&T", "att"), ("9/11", "nine-eleven"), (".NET", "dotnet")]
+
+
+def test_a_punctuated_name_does_not_match_without_its_punctuation_or_inside_a_longer_word() -> None:
+    assert punctuated("U S, US, U.S, U. S. and AT & T, AT T, 9 11, 9-11, NET") == []
+    assert punctuated("U.S.A., AT&Tx, 9/11/2001, x.NET, AT&T-like") == []
+
+
+def test_a_bare_letter_term_is_not_found_inside_a_punctuated_name() -> None:
+    only_c = TermMatcher([Term("c", "C", [], "", 1)])
+    assert [(m.start, m.end) for m in only_c.find("C++ is not C")] == [(11, 12)]
+    assert only_c.find("AT&C, C/C") == []
+
+
+def test_terms_match_text_in_either_unicode_normal_form_and_offsets_stay_in_the_original() -> None:
+    matcher = TermMatcher([Term("detente", "D\u00e9tente", [], "", 1), Term("nfd", "Cafe\u0301 society", [], "", 1),
+                           Term("jo", "\u0419\u043e\u0448\u043a\u0430\u0440-\u041e\u043b\u0430", [], "", 1)])
+    text = "A de\u0301tente in \u0418\u0306\u043e\u0448\u043a\u0430\u0440-\u041e\u043b\u0430 and a caf\u00e9 society."
+    assert [(text[m.start:m.end], m.term.id) for m in matcher.find(text)] == [
+        ("de\u0301tente", "detente"), ("\u0418\u0306\u043e\u0448\u043a\u0430\u0440-\u041e\u043b\u0430", "jo"), ("caf\u00e9 society", "nfd")]

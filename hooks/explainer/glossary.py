@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from pathlib import Path
 
 import markdown
@@ -28,6 +29,7 @@ from .errors import EditorError
 from .model import Term
 from .problems import Problems, RaiseAtOnce
 from .sections import Section, check_attributes, heading_id, read_sections
+from .terms import case_sensitive, name_parts
 
 SHORT_LIMIT = 300
 _ALSO = re.compile(r"^(?:\*\*|\*|_)?Also:(?:\*\*|\*|_)?\s*(.*)$")
@@ -53,6 +55,7 @@ def _parse_section(path: Path, section: Section) -> Term:
         raise EditorError(path, section.line, "a glossary heading needs the term.", "Write '## Term' (optionally '{#an-id}').")
     check_attributes(path, section, only_id=False)
     name, term_id, start = section.title, section.explicit_id or heading_id(section.title), section.line
+    check_name(path, start, name)
     if not term_id:  # the glossary page is rendered by Markdown, whose toc gives such a heading a made-up id ("_1")
         raise EditorError(path, start, f"the heading '{name}' gives no anchor: the page's anchors keep only Latin letters and digits.",
                           f"Give it one after the title, e.g. '## {name} {{#a-latin-id}}'.")
@@ -65,6 +68,8 @@ def _parse_section(path: Path, section: Section) -> Term:
             raise EditorError(path, line, f"the 'Also:' line of '{name}' has an empty name.",
                               "List the other forms separated by single commas, e.g. 'Also: ententes, entente-like'.")
         blocks = blocks[1:]
+        for alias in aliases:
+            check_name(path, line, alias)
     if not blocks:
         raise EditorError(path, start, f"the term '{name}' has no definition.",
                           "Add a paragraph under the heading: the short definition shown as the tooltip.")
@@ -77,6 +82,30 @@ def _parse_section(path: Path, section: Section) -> Term:
         raise EditorError(path, line, f"the short definition of '{name}' is {len(short)} characters; a tooltip holds {SHORT_LIMIT}.",
                           "Shorten the first paragraph and move the detail into a second paragraph.")
     return Term(id=term_id, name=name, aliases=aliases, short=short, line=start)
+
+
+# Words so common that a term named by one alone would link them all over every page.
+STOP_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "into",
+    "than", "then", "that", "this", "these", "those", "is", "are", "was", "were", "be", "been", "it", "its", "he", "she",
+    "we", "they", "you", "i", "me", "us", "him", "her", "his", "our", "their", "them", "not", "no", "so", "if", "do",
+    "does", "did", "has", "have", "had", "will", "would", "can", "could", "may", "might", "shall", "should",
+})
+
+
+def check_name(path: Path, line: int, name: str) -> None:
+    """Refuse a name that would link what it does not mean: one common word, or no letter at all."""
+    _, words, _, _ = name_parts(name)
+    what = f"the name '{name}'"
+    if not any(ch.isalpha() for word in words for ch in word) and len(words) < 2:
+        raise EditorError(path, line, f"{what} has no letter, so it would link {'every such number' if words else 'punctuation'}.",
+                          "Name the term in words; numbers are a name only joined by punctuation, like '9/11'.")
+    if all(word.casefold() in STOP_WORDS for word in words) and not case_sensitive(name):
+        common = " ".join(words)
+        raise EditorError(path, line, f"{what} is only the common word{'s' if len(words) > 1 else ''} '{common}', "
+                          "so it would link that word on every page.",
+                          "Name the term by what is particular to it (e.g. 'the Quad', not 'the'); "
+                          "a name with a capital after its first letter ('US') matches only as written and is allowed.")
 
 
 def _blocks(lines: list[str], first_line: int) -> list[list]:
@@ -140,7 +169,7 @@ def _check_term(path: Path, term: Term, ids: dict[str, Term], owner: dict[str, t
                           "Give one of them an explicit '{#other-id}' after the heading.")
     mine: dict[str, tuple[Term, str]] = {}
     for name in term.names:
-        key = " ".join(name.casefold().split())
+        key = " ".join(unicodedata.normalize("NFC", name).casefold().split())
         if key in owner or key in mine:
             other, other_name = owner.get(key) or mine[key]
             where = ("twice in the same entry" if other is term

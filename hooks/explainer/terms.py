@@ -4,15 +4,24 @@ The matcher is a trie keyed by words, built once per build. Scanning a text
 walks its words once and, at each word, follows the trie as far as it goes, so
 the cost grows with the words of the page and the length of the longest term,
 not with the number of terms. The longest match wins.
+
+Names are matched as written, punctuation included: between two words of a name
+the text must have the same punctuation ("U.S.", "AT&T", "9/11"), or any
+whitespace or one hyphen where the name has a space or a hyphen; punctuation
+before the first word or after the last (".NET", "C++") must be there too. Text
+and names are compared in Unicode NFC, so composed and decomposed spellings
+match; offsets are those of the text as given.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from itertools import accumulate
 
 from .model import Term
+from .text import composed
 
 # A word, or a Python-Markdown placeholder (STX…ETX), which is opaque and breaks phrases.
 _TOKEN = re.compile(r"\x02[^\x03]*\x03|\w+")
@@ -20,6 +29,12 @@ _SPLIT = re.compile(f"({_TOKEN.pattern})")  # [gap, word, gap, word, …, gap]
 HYPHENS = "-\u2010\u2011"
 # What may stand between the words of a multi-word term: spaces or a single hyphen.
 _JOINER = re.compile(r"\s+|\s*[" + HYPHENS + r"]\s*")  # "-" first: literal in a class
+# Punctuation that joins words into one ("alliance-like", "AT&T", "9/11", "U.S.A"): a term
+# does not match a part of such a compound. An apostrophe does not join ("Russia's").
+_CONNECTORS = HYPHENS + "&/.+@#"
+_ATTACHED = ("+", "#")  # signs that make a word another word even at its end: C++, C#, F#
+_WS = re.compile(r"\s+")
+_WORD_CHAR = re.compile(r"\w")
 
 
 @dataclass(frozen=True)
@@ -30,10 +45,29 @@ class Match:
 
 
 def _in_compound(text: str, start: int, end: int) -> bool:
-    """A hyphenated compound is one word: "alliance" does not match inside "alliance-like"."""
-    before = start >= 2 and text[start - 1] in HYPHENS and text[start - 2].isalnum()
-    after = end + 1 < len(text) and text[end] in HYPHENS and text[end + 1].isalnum()
+    """A compound is one word: "alliance" does not match inside "alliance-like", nor "AT" inside "AT&T", nor "C" in "C++".
+
+    A match that begins or ends with punctuation ("U.S.", ".NET") must not touch a
+    word either: "U.S." is no match in "U.S.A.".
+    """
+    if (start and _WORD_CHAR.match(text, start - 1)) or _WORD_CHAR.match(text, end):
+        return True
+    if text.startswith(_ATTACHED, end):  # "C" is no match in "C++" or "C#"
+        return True
+    before = start >= 2 and text[start - 1] in _CONNECTORS and text[start - 2].isalnum()
+    after = end + 1 < len(text) and text[end] in _CONNECTORS and text[end + 1].isalnum()
     return before or after
+
+
+def gap_key(gap: str) -> str:
+    """What must stand between two words: " " for whitespace or a hyphen, else the punctuation (spaces collapsed)."""
+    return " " if gap == " " or _JOINER.fullmatch(gap) else _WS.sub(" ", gap)
+
+
+def name_parts(name: str) -> tuple[str, list[str], list[str], str]:
+    """A name as (punctuation before, words, what stands between them, punctuation after), in NFC."""
+    parts = _SPLIT.split(unicodedata.normalize("NFC", name.strip()))
+    return parts[0], parts[1::2], [gap_key(g) for g in parts[2:-1:2]], parts[-1]
 
 
 def case_sensitive(name: str) -> bool:
@@ -56,16 +90,24 @@ class TermMatcher:
         self.root: dict = {}
         for term in terms:
             for name in term.names:
-                words = [m.group() for m in _TOKEN.finditer(name)]
+                lead, words, gaps, trail = name_parts(name)
                 if not words:
                     continue
-                node = self.root
-                for word in words:
-                    node = node.setdefault(word.casefold(), {})
-                node.setdefault(self._END, []).append((words, case_sensitive(name), term))
+                node = self.root.setdefault(words[0].casefold(), {})
+                for gap, word in zip(gaps, words[1:], strict=True):  # a child's key: what stands before the word, and the word
+                    node = node.setdefault(gap + word.casefold(), {})
+                entries = node.setdefault(self._END, [])
+                entries.append((words, case_sensitive(name), term, lead, trail))
+                entries.sort(key=lambda e: -len(e[3]) - len(e[4]))  # "C++" before "C": the most punctuation first
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches in ``text``, left to right, longest first."""
+        nfc = composed(text)
+        if nfc is None:  # already NFC: nearly every text, decided at C speed
+            return self._find(text)
+        return [Match(nfc.original(m.start), nfc.original(m.end, end=True), m.term) for m in self._find(nfc.text)]
+
+    def _find(self, text: str) -> list[Match]:
         root = self.root
         folded_text = text.casefold()
         # Split into [gap, word, gap, word, …, gap]. If every character folded to one, the folded
@@ -84,24 +126,26 @@ class TermMatcher:
             if i < free:
                 continue
             node = root[folded[i]]
-            best: tuple[int, Term] | None = None
+            best: tuple[int, int, int, Term] | None = None  # last word, start, end, term
             j = i
             while True:
-                for words, exact, term in node.get(self._END, ()):
-                    if not exact or _same_case([text[ends[2 * k] : ends[2 * k + 1]] for k in range(i, j + 1)], words):
-                        best = (j, term)
+                for words, exact, term, lead, trail in node.get(self._END, ()):
+                    start, end = ends[2 * i] - len(lead), ends[2 * j + 1] + len(trail)
+                    if ((not lead or (start >= 0 and text.startswith(lead, start)))
+                            and (not trail or text.startswith(trail, end - len(trail)))
+                            and (not exact or _same_case([text[ends[2 * k]:ends[2 * k + 1]] for k in range(i, j + 1)], words))):
+                        best = (j, start, end, term)
                         break
                 j += 1
-                if j >= n or not _JOINER.fullmatch(parts[2 * j]):
+                if j >= n:
                     break
-                node = node.get(folded[j])
+                node = node.get(gap_key(parts[2 * j]) + folded[j])
                 if node is None:
                     break
             if best is None:
                 continue
-            last, term = best
-            start, end = ends[2 * i], ends[2 * last + 1]
-            if _in_compound(text, start, end):
+            last, start, end, term = best
+            if _in_compound(text, start, end) or (matches and start < matches[-1].end):
                 continue
             matches.append(Match(start, end, term))
             free = last + 1
