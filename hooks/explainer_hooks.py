@@ -12,11 +12,12 @@ import logging
 from pathlib import Path
 
 from explainer.citations import CitationExtension
+from explainer.escape import theme_plain
 from explainer.essaypage import EssayExtension, broken_essay_markdown, essay_markdown, essays_index_markdown, footnotes_marker, register_markdown
 from explainer.navigation import ESSAYS_INDEX, listed_essays, with_essays
 from explainer.problems import Problems, ProblemsError
 from explainer.seeds import SLUG
-from explainer.site import PageContext, Site, load_site, page_link_mode
+from explainer.site import THEME_SETTINGS, PageContext, Site, check_theme_settings, load_site, page_link_mode
 from explainer.termlinks import TermLinkExtension
 from explainer.timeline import TimelineExtension, page_timeline
 from explainer.tooltips import fill_titles
@@ -51,6 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     problems = Problems()
     site = load_site(project, Path(config.docs_dir), config.extra.get("explainer", {}), problems)
     check_claim_notes(site, project, problems)
+    check_theme_settings(Path(config.config_file_path), {key: config[key] for key in THEME_SETTINGS}, problems)
     # A warning, not an error: the pages are right, only out of date; --strict (CI, make build) fails on it.
     for warning in overdue_warnings(site, project):
         log.warning(warning)
@@ -103,7 +105,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     essay = page.meta.get("essay") or page.meta.get("explainer_essay")
     _site.page = PageContext(
         src=page.file.src_uri,
-        title=page.meta.get("title") or page.title or "",
+        title=theme_plain(page.meta.get("title") or page.title or ""),  # the theme's HTML, as text
         file=file,
         essay=essay,
         first_line=first_line,

@@ -8,8 +8,10 @@ test of tooltips ``browser/test_browser_tooltip_text.py``).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from bs4 import BeautifulSoup
 from conftest import build
 
 # Every marker the generator has used, and the shape of today's (with a guessed token).
@@ -67,3 +69,57 @@ def test_paragraphs_and_claim_notes_that_read_like_markers_show_verbatim(project
     # Authored pages keep their [[essays]] cards; the Essays page lists every essay.
     assert "essays/hostile/" in [a["href"] for a in result.soup("").select(".explainer-essays li strong a")]
     assert "hostile/" in [a["href"] for a in result.soup("essays/").select(".explainer-essays li strong a")]
+
+
+TITLE = "Russia < China? Q&A on <alliances>"
+SUMMARY = 'Why "alliance-like" is wrong'
+
+
+def _nav_texts(soup) -> list[str]:
+    return [" ".join(el.get_text().split()) for el in soup.select("nav.md-nav--primary .md-nav__link")]
+
+
+def test_a_title_and_summary_with_markup_characters_show_whole_everywhere(project: Path) -> None:
+    write_essay(project, "hostile", ["One paragraph about an entente."],
+                f"title: '{TITLE}'\nauthor: A\ndate: 2031-01-01\npublication: P\nsummary: '{SUMMARY}'\n")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    page = result.soup("essays/hostile/")
+    assert page.select_one("h1").get_text().strip("¶") == TITLE
+    assert page.title.get_text() == f"{TITLE} - Explainer"
+    assert page.select_one('meta[name="description"]')["content"] == SUMMARY
+    assert " ".join(page.select_one(".md-header__topic:last-child").get_text().split()) == TITLE
+    # The navigation of every page names it (the essay's section and its page), and nothing
+    # anywhere became an element named after the text.
+    for file in [*sorted(result.site.rglob("index.html")), result.site / "404.html"]:
+        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        assert TITLE in _nav_texts(soup), file
+        assert not soup.find_all("alliances"), file
+    # the footer's link to it, as text for screen readers
+    essays = result.soup("essays/")
+    assert essays.select_one("a.md-footer__link--next")["aria-label"] == f"Next: {TITLE}"
+    card = next(li for li in result.soup("").select(".explainer-essays li") if li.select_one("strong a")["href"] == "essays/hostile/")
+    assert card.select_one("strong a").get_text() == TITLE and SUMMARY in card.get_text()
+    # Search results are rendered as HTML: the index holds the title escaped, so it reads as written.
+    index = json.loads((result.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = [d["title"] for d in index["docs"] if d["location"].startswith("essays/hostile/")]
+    assert titles and all(BeautifulSoup(t, "html.parser").get_text() == TITLE for t in titles), titles
+    assert all(not BeautifulSoup(t, "html.parser").find_all(True) for t in titles)
+    assert "essays/hostile/" in (result.site / "sitemap.xml").read_text(encoding="utf-8")
+    # the glossary's "Used in" names the page by its title, as text
+    assert any(li.get_text().startswith(f"{TITLE}: ") for li in result.soup("glossary/").select(".explainer-used-in li"))
+
+
+def test_a_site_name_the_theme_would_misread_is_reported(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("site_name: Explainer", "site_name: Q&amp;A <b>Explainer</b>"), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    line = text.split("\n").index("site_name: Explainer") + 1
+    assert f"mkdocs.yml:{line}: 'site_name' contains '<'" in result.output, result.output
+    assert "Traceback" not in result.output
+    config.write_text(text.replace("site_name: Explainer", "site_name: AT&T Explainer"), encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    assert result.soup("glossary/").title.get_text() == "Glossary - AT&T Explainer"

@@ -27,6 +27,7 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.util import AtomicString
 
+from .escape import theme_text
 from .model import CLAIM_KINDS, OUTCOME_STATUSES, Claim, Essay
 from .navigation import ESSAYS_INDEX
 from .outcomes import FORECASTS_ID, outcome_label, outcome_markdown
@@ -98,7 +99,9 @@ def _sources_markdown(claim: Claim) -> str:
 
 def essay_markdown(essay: Essay, token: str) -> str:
     """The generated source of ``essays/<slug>/index.md``; ``token`` is the build's (:attr:`Site.token`)."""
-    parts = [_front_matter(title=essay.title, description=essay.summary, explainer_essay=essay.slug, hide=["toc"]),
+    # The theme reads title and description as HTML (see escape): given escaped, they show as written.
+    parts = [_front_matter(title=theme_text(essay.title), description=theme_text(essay.summary or ""),
+                           explainer_essay=essay.slug, hide=["toc"]),
              marker(token, ESSAY), ""]
     for claim in essay.claims:
         outcome = f"{outcome_markdown(claim, human_date)}\n\n" if claim.outcome else ""
@@ -125,7 +128,7 @@ def essays_index_markdown(count: int, token: str) -> str:
 
 def register_markdown(essay: Essay, token: str) -> str:
     """The generated source of ``essays/<slug>/claims.md``: its body is rendered by :class:`RegisterProcessor`."""
-    return (_front_matter(title=f"Claims register: {essay.title}", explainer_essay=essay.slug)
+    return (_front_matter(title=theme_text(f"Claims register: {essay.title}"), explainer_essay=essay.slug)
             + "# Claims register\n\n" + marker(token, REGISTER) + "\n")
 
 

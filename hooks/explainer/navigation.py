@@ -10,6 +10,7 @@ the ``nav_essays`` newest essays, each with its claims register, under an
 
 from __future__ import annotations
 
+from .escape import theme_text
 from .model import Essay
 
 ESSAYS_INDEX = "essays/index.md"
@@ -30,7 +31,7 @@ def essays_section(essays: list[Essay], limit: int) -> dict | None:
         children: list = [essay.page_src]
         if essay.claims:
             children.append({"Claims register": essay.register_src})
-        entries.append({essay.title: children})
+        entries.append({theme_text(essay.title): children})  # the theme prints it as HTML (see escape)
     return {"Essays": entries}
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .claims import anchor_claims, parse_claims
 from .errors import EditorError
+from .escape import theme_misreads
 from .glossary import parse_glossary
 from .model import Essay, Occurrence, Term
 from .navigation import DEFAULT_NAV_ESSAYS
@@ -173,6 +174,30 @@ def load_site(project_dir: Path, docs_dir: Path, settings: object, problems: Pro
     site.problems = problems
     site.broken_essays = broken
     return site
+
+
+THEME_SETTINGS = ("site_name", "site_description", "site_author")  # printed by the theme, raw in places
+
+
+def check_theme_settings(config_file: Path, values: dict[str, object], problems: Problems) -> None:
+    """Settings the theme prints raw in some places and escaped in others (see ``escape``) must
+    hold nothing it would misread: no markup characters, no character references."""
+    for key, value in values.items():
+        misread = theme_misreads(value) if isinstance(value, str) else None
+        if misread:
+            line = _top_level_line(config_file, key)
+            problems.add(EditorError(config_file, line, f"'{key}' contains {misread!r}; the theme writes it into every page as "
+                                     "HTML in some places and as text in others, so it cannot show as written.",
+                                     "Write it as plain text without <, > and \" (use typographic quotes “ ”) and "
+                                     "without character references such as &amp;: a bare & is fine."))
+
+
+def _top_level_line(config_file: Path, key: str) -> int | None:
+    try:
+        text = config_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((n for n, line in enumerate(text.split("\n"), start=1) if line.startswith(f"{key}:")), None)
 
 
 def _settings_lines(config_file: Path) -> dict[str, int]:
