@@ -159,3 +159,17 @@ def test_check_passes_on_the_real_sources(project: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("No problems")
     assert not (project / "site").exists()
+
+
+def test_the_pre_commit_hook_runs_the_check() -> None:
+    import shlex
+
+    import yaml
+
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    [hook] = [h for repo in config["repos"] if repo["repo"] == "local" for h in repo["hooks"] if h["id"] == "explainer-check"]
+    assert hook["pass_filenames"] is False
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(shlex.split(hook["entry"]), cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("No problems")
