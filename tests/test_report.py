@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 from conftest import ROOT, add_fixture_essay
-from explainer.model import Claim, Essay, Paragraph, Term
+from explainer.model import Claim, Essay, Outcome, Paragraph, Term
 from explainer.report import essay_report, flags, hidden_terms, sentences
 from explainer.site import load_site
 
@@ -67,7 +67,7 @@ def test_essay_report_lists_unclaimed_text_unlinked_sources_and_overdue_forecast
     assert report.unlinked_sources == [(claim, "Jane Doe, A book, 2001.")]
     assert report.overdue_forecasts == [(claim, "2020-06")]
     assert essay_report(essay, dt.date(2020, 6, 30)).overdue_forecasts == []  # the month is not over yet
-    claim.outcome = "It happened."  # the forecast's outcome, once recorded
+    claim.outcome = Outcome("borne out", "2021-01", "It happened.", ["[Site](https://example.org), 2021."], 9)
     assert essay_report(essay, dt.date(2024, 1, 1)).overdue_forecasts == []
 
 

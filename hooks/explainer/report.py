@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import Claim, Essay, Term
+from .outcomes import overdue_forecasts
 from .site import Site
 from .text import normalise, original_offset
 
@@ -93,16 +94,6 @@ def _claim_span(essay: Essay, claim: Claim) -> tuple[int, int]:
     return (original_offset(text, at) if at >= 0 else claim.end - len(claim.quote)), claim.end
 
 
-def _last_day(date: str) -> dt.date:
-    parts = [int(p) for p in date.split("-")]
-    if len(parts) == 3:
-        return dt.date(*parts)
-    if len(parts) == 2:
-        first_of_next = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-        return first_of_next - dt.timedelta(days=1)
-    return dt.date(parts[0], 12, 31)
-
-
 def essay_report(essay: Essay, today: dt.date) -> EssayReport:
     report = EssayReport(essay)
     spans: dict[int, list[tuple[int, int]]] = {}
@@ -121,10 +112,7 @@ def essay_report(essay: Essay, today: dt.date) -> EssayReport:
         for source in claim.sources:
             if not _LINK.search(source):
                 report.unlinked_sources.append((claim, source))
-        if claim.kind == "forecast" and claim.dates and not getattr(claim, "outcome", None):
-            last = max(claim.dates, key=_last_day)
-            if _last_day(last) < today:
-                report.overdue_forecasts.append((claim, last))
+    report.overdue_forecasts = overdue_forecasts(essay, today)  # the build's own rule (its horizon, see outcomes)
     return report
 
 
@@ -211,8 +199,8 @@ def render(site: Site, essays: list[EssayReport], glossary: GlossaryReport, prob
                                                      for s in r.unclaimed_sentences], width)]
         out += ["### Claims whose sources carry no link", "",
                 table(["claim", "line", "source"], [[c.title, f"{_rel(c.file)}:{c.line}", s] for c, s in r.unlinked_sources], width)]
-        out += ["### Forecasts past their date without an outcome", "",
-                table(["claim", "line", "date"], [[c.title, f"{_rel(c.file)}:{c.line}", d] for c, d in r.overdue_forecasts], width)]
+        out += ["### Forecasts past their horizon without an outcome", "",
+                table(["claim", "line", "horizon"], [[c.title, f"{_rel(c.file)}:{c.line}", d] for c, d in r.overdue_forecasts], width)]
     out += ["## Glossary", "", f"{len(site.terms)} terms.", ""]
     out += ["### Terms never used", "", table(["term", "line"], [[t.name, t.line] for t in glossary.unused], width)]
     out += ["### Terms used only once", "", table(["term", "line", "where"], [[t.name, t.line, w] for t, w in glossary.used_once], width)]
