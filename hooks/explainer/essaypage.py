@@ -34,6 +34,7 @@ from .outcomes import FORECASTS_ID, outcome_label, outcome_markdown
 
 # What a generated page's body is; its marker line is ``marker(token, kind)``.
 ESSAY, REGISTER, ESSAY_CARDS = "essay", "register", "essays"
+CORRECTIONS_ID = "corrections"  # the essay page's corrections log, after the notes
 # An authored paragraph of its own: the essay cards. Anchored at its start, so a block
 # that is not one fails at its first character, with no copy of it made.
 ESSAY_LIST = re.compile(r"\s*\[\[essays(?: +(\d+))?\]\]\s*$")
@@ -254,6 +255,21 @@ class EssayProcessor(_MarkerProcessor):
             etree.SubElement(parent, "h2", {"id": "notes"}).text = AtomicString("Notes")
             # The footnotes extension puts the notes in place of this element.
             etree.SubElement(parent, "div").text = AtomicString(footnotes_marker(self.site.token))
+        if essay.corrections:
+            self._corrections(parent, essay)
+
+    def _corrections(self, parent: etree.Element, essay: Essay) -> None:
+        """The corrections log, after the notes: when the annotations changed since publication, and how."""
+        etree.SubElement(parent, "h2", {"id": CORRECTIONS_ID}).text = AtomicString("Corrections")
+        intro = etree.SubElement(parent, "p")
+        intro.text = AtomicString("Changes made to this edition's notes and companion pages after they were first "
+                                  "published, oldest first. The essay's own text is never changed.")
+        items = etree.SubElement(parent, "ul", {"class": "explainer-corrections"})
+        for correction in essay.corrections:
+            li = etree.SubElement(items, "li")
+            time = etree.SubElement(li, "time", {"datetime": correction.date.isoformat()})
+            time.text = AtomicString(f"{correction.date.day} {correction.date:%B %Y}")
+            time.tail = literal(f": {correction.what}")
 
     def _header(self, parent: etree.Element, essay: Essay) -> None:
         header = etree.SubElement(parent, "header", {"class": "explainer-essay-header"})

@@ -73,6 +73,15 @@ class Claim:
     number: int = 0  # footnote number, in reading order
 
 
+@dataclass(frozen=True)
+class Correction:
+    """One entry of an essay's corrections log: when its annotations changed after publication, and how."""
+
+    date: dt.date
+    what: str  # plain text
+    line: int  # in corrections.yml
+
+
 @dataclass
 class Essay:
     """An essay from ``seeds/<slug>/``: metadata, numbered paragraphs, author note, claims."""
@@ -90,6 +99,7 @@ class Essay:
     note: str | None = None
     author_note: str | None = None
     claims: list[Claim] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)  # oldest first, as logged
 
     @property
     def page_src(self) -> str:

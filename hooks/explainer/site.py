@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .claims import anchor_claims, parse_claims
+from .corrections import CORRECTIONS_FILE, parse_corrections
 from .errors import EditorError
 from .escape import theme_misreads
 from .glossary import parse_glossary
@@ -109,7 +110,7 @@ def load_essay_with_claims(folder: Path, problems: Problems | None = None) -> Es
     Without ``problems`` the first problem raises. With it, a folder whose text or metadata is
     broken is recorded and gives None; a broken claim is recorded and left out of the essay.
     """
-    state = tuple(_file_state(folder / name) for name in (TEXT_FILE, META_FILE, CLAIMS_FILE))
+    state = tuple(_file_state(folder / name) for name in (TEXT_FILE, META_FILE, CLAIMS_FILE, CORRECTIONS_FILE))
     cached = _SEED_CACHE.get(folder)
     if cached and cached[0] == state:
         _, essay, errors = cached
@@ -120,6 +121,10 @@ def load_essay_with_claims(folder: Path, problems: Problems | None = None) -> Es
         if essay is not None and claims_path.is_file():
             with found.collect():
                 essay.claims = anchor_claims(essay, parse_claims(claims_path, found), found)
+        corrections_path = folder / CORRECTIONS_FILE
+        if essay is not None and corrections_path.is_file():
+            with found.collect():
+                essay.corrections = parse_corrections(corrections_path)
         errors = list(found)
         _SEED_CACHE[folder] = (state, essay, errors)
     if problems is None and errors:
