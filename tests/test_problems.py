@@ -173,3 +173,19 @@ def test_the_pre_commit_hook_runs_the_check() -> None:
     result = subprocess.run(shlex.split(hook["entry"]), cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("No problems")
+
+
+def test_a_timeline_event_with_a_mistake_is_left_out_and_every_such_event_reported(tmp_path: Path) -> None:
+    from explainer.timelinedata import load_timeline
+
+    event = "  - date: {date}\n    text: {text}\n    sources:\n      - \"[A source](https://example.org)\"\n"
+    path = tmp_path / "timeline.yml"
+    path.write_text("events:\n" + event.format(date="2019-02-30", text="Impossible day.") + event.format(date="1066", text="Good.")
+                    + "  - date: 1801\n    sources: [x]\n" + event.format(date="1066", text="Good."), encoding="utf-8")
+    problems = Problems()
+    timeline = load_timeline(path, problems)
+    assert [e.text for e in timeline.events] == ["Good."]
+    assert [(e.line, "date" in e.problem or "text" in e.problem or "repeats" in e.problem) for e in problems.sorted()] == [
+        (2, True), (10, True), (12, True)]
+    with pytest.raises(EditorError):
+        load_timeline(path)  # without a collector, the first problem raises (from the cache too)

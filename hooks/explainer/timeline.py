@@ -59,7 +59,7 @@ def page_timeline(site, value: object, page_path: str | None, file: str, source:
         raise EditorError(file, line, "the page names timeline data but " + ("does not place it." if not markers else "places it twice."),
                           "Put [[timeline]] alone on one line, with blank lines around it, where the timeline goes.")
     path = Path(page_path).parent / value
-    timeline = load_timeline(path)
+    timeline = load_timeline(path, problems)
     shown = str(Path(file).parent / value)
     found = [error for event in timeline.events for text, line in ((event.text, event.text_line), (event.note, event.note_line))
              for error in citation_problems(site, text, shown, line, default_essay)]

@@ -29,6 +29,7 @@ from pathlib import Path
 import yaml
 
 from .errors import EditorError
+from .problems import Problems, RaiseAtOnce
 from .text import normalise, suggest
 
 PERIOD_KEYS = ("title", "from", "to")
@@ -163,11 +164,15 @@ class Timeline:
     events: tuple[Event, ...]
 
 
-_CACHE: dict[Path, tuple[tuple[int, int], Timeline]] = {}
+_CACHE: dict[Path, tuple[tuple[int, int], Timeline, list[EditorError]]] = {}
 
 
-def load_timeline(path: Path) -> Timeline:
-    """The timeline in ``path``, validated; re-read only when the file changed (``mkdocs serve``)."""
+def load_timeline(path: Path, problems: Problems | None = None) -> Timeline:
+    """The timeline in ``path``, validated; re-read only when the file changed (``mkdocs serve``).
+
+    With ``problems``, a broken event is recorded there and left out (the rest of the file still
+    counts); without it, the first problem raises.
+    """
     try:
         stat = path.stat()
     except FileNotFoundError:
@@ -175,15 +180,22 @@ def load_timeline(path: Path) -> Timeline:
                           "Create it (see 'The timeline' on the editing page) or correct 'timeline:' in the page's front matter.") from None
     state = (stat.st_mtime_ns, stat.st_size)
     cached = _CACHE.get(path)
-    if cached and cached[0] == state:
-        return cached[1]
-    timeline = parse_timeline(path, path.read_bytes())
-    _CACHE[path] = (state, timeline)
+    if not (cached and cached[0] == state):
+        found = Problems()
+        cached = (state, parse_timeline(path, path.read_bytes(), found), list(found))
+        _CACHE[path] = cached
+    _, timeline, errors = cached
+    (problems if problems is not None else RaiseAtOnce()).extend(errors)
     return timeline
 
 
-def parse_timeline(path: Path, data: bytes) -> Timeline:
-    """Parse and check the data file's bytes; every problem is an :class:`EditorError` at its line."""
+def parse_timeline(path: Path, data: bytes, problems: Problems | None = None) -> Timeline:
+    """Parse and check the data file's bytes; every problem is an :class:`EditorError` at its line.
+
+    A problem in the file's shape raises; one in an event raises too, or with ``problems`` is
+    recorded there and the event left out.
+    """
+    problems = problems if problems is not None else RaiseAtOnce()
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as e:
@@ -209,11 +221,14 @@ def parse_timeline(path: Path, data: bytes) -> Timeline:
     events: list[Event] = []
     seen: dict[tuple[EventDate, str], int] = {}
     for node in events_node.value:
-        event = _event(path, node)
+        event = problems.attempt(_event, path, node)
+        if event is None:
+            continue
         key = (event.date, normalise(event.text))
         if key in seen:
-            raise EditorError(path, event.line, f"this event repeats the one at line {seen[key]} (same date and text).",
-                              "Delete one of them; if both have sources worth keeping, list them all under the one you keep.")
+            problems.add(EditorError(path, event.line, f"this event repeats the one at line {seen[key]} (same date and text).",
+                                     "Delete one of them; if both have sources worth keeping, list them all under the one you keep."))
+            continue
         seen[key] = event.line
         events.append(event)
     return Timeline(path, periods, tuple(events))
