@@ -44,7 +44,7 @@ def test_claim_titles_in_any_script_get_anchors_and_escaped_braces_show(project:
     result = build(project)  # strict, with MkDocs' anchor validation
     assert result.returncode == 0, result.output
     register = result.soup(f"essays/{SLUG}/claims/")
-    titles = {h["id"]: h.get_text().split(". ", 1)[1].rstrip("¶") for h in register.select("h2[id]")}
+    titles = {h["id"]: h.get_text().split(". ", 1)[-1].rstrip("¶") for h in register.select("h2[id]")}
     assert titles["путин-в-валдае"] == "Путин в Валдае" and titles["中国"] == "中国"
     assert titles["weapons-after-2014"] == "Weapons {after 2014}"
     page = result.soup(f"essays/{SLUG}/")
@@ -71,3 +71,17 @@ def test_terms_with_punctuation_and_decomposed_text_are_linked_and_the_text_kept
     links = [(a.get_text(), a["href"].split("#")[1]) for a in page.select("p#p1 a.explainer-term")]
     assert links == [("de\u0301tente", "detente"), ("U.S.", "us"), ("C++", "c")]
     assert page.select_one("p#p1").get_text().endswith(text.strip())  # the decomposed characters as written
+
+
+def test_a_quote_with_an_invisible_character_names_it_in_one_message(project: Path) -> None:
+    claims = project / "seeds" / SLUG / "claims.md"
+    lines = claims.read_text(encoding="utf-8").split("\n")
+    number = next(n for n, line in enumerate(lines, 1) if line.startswith("> True, Russia has been selling arms"))
+    lines[number - 1] = lines[number - 1].replace("selling arms", "selling\u200b arms")
+    claims.write_text("\n".join(lines), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    column = lines[number - 1].index("\u200b") + 1
+    assert (f"seeds/{SLUG}/claims.md:{number}: the quote has the invisible character U+200B ZERO WIDTH SPACE "
+            f"at column {column}") in result.output
+    assert "Fix: Delete it" in result.output and "Traceback" not in result.output

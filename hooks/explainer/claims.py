@@ -30,16 +30,17 @@ quote marks; the footnote mark goes after its last character.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
+import unicodedata
 from pathlib import Path
 
 from .errors import EditorError
 from .model import CLAIM_KINDS, Claim, Essay, Outcome
 from .outcomes import FORECASTS_ID, OUTCOME_LINE, OUTCOME_SOURCES, parse_outcome_line
 from .problems import Problems, RaiseAtOnce
+from .quotemiss import explain_miss
 from .sections import Section, check_attributes, read_sections, stable_id
-from .text import normalise, original_offset
+from .text import Composed, composed, normalise, original_offset
 
 _FIELD = re.compile(r"^(Kind|Date|Dates|Horizon)\s*:\s*(.*)$", re.IGNORECASE)
 _SOURCES = re.compile(r"^\**Sources\s*:\**\s*$", re.IGNORECASE)
@@ -228,30 +229,38 @@ def _valid_date(text: str) -> bool:
 def anchor_claims(essay: Essay, claims: list[Claim], problems: Problems | None = None) -> list[Claim]:
     """Place each claim in the essay and number the claims in reading order.
 
+    Quotes are matched on NFC text (composed and decomposed spellings are the same
+    passage), and each footnote mark is placed in the paragraph as written.
     A claim whose quote is not found once raises, or with ``problems`` is recorded and left out.
     """
     problems = problems if problems is not None else RaiseAtOnce()
-    normalised = [normalise(p.text) for p in essay.paragraphs]
-    anchored = [claim for claim in claims if problems.attempt(_anchor, essay, normalised, claim)]
+    nfc = [composed(p.text) for p in essay.paragraphs]  # None: the paragraph is NFC already
+    normalised = [normalise(c.text if c else p.text) for c, p in zip(nfc, essay.paragraphs, strict=True)]
+    anchored = [claim for claim in claims if problems.attempt(_anchor, essay, nfc, normalised, claim)]
     ordered = sorted(anchored, key=lambda c: (c.paragraph, c.end))
     for number, claim in enumerate(ordered, start=1):
         claim.number = number
     return ordered
 
 
-def _anchor(essay: Essay, normalised: list[str], claim: Claim) -> bool:
-    wanted = normalise(claim.quote)
+def _anchor(essay: Essay, nfc: list[Composed | None], normalised: list[str], claim: Claim) -> bool:
+    wanted = normalise(unicodedata.normalize("NFC", claim.quote))
     hits = [(i, start) for i, text in enumerate(normalised) for start in _find_all(text, wanted)]
     if not hits:
-        raise EditorError(claim.file, claim.quote_line, "the quoted passage is not in the essay.",
-                          f"Copy it exactly from the essay. Closest passage: \"{_closest(wanted, normalised)}\"")
+        raise explain_miss(essay, claim, wanted, normalised)
     if len(hits) > 1:
         where = ", ".join(f"p{i + 1}" for i, _ in hits)
         raise EditorError(claim.file, claim.quote_line, f"the quoted passage occurs {len(hits)} times in the essay ({where}).",
                           "Quote more of the surrounding words so it matches only once.")
     index, start = hits[0]
+    text, composed_text = essay.paragraphs[index].text, nfc[index]
+    end = original_offset(composed_text.text if composed_text else text, start + len(wanted) - 1) + 1
+    if composed_text:
+        end = composed_text.original(end, end=True)
+    while end < len(text) and unicodedata.combining(text[end]):  # the mark goes after the last letter's accents
+        end += 1
     claim.paragraph = index + 1
-    claim.end = original_offset(essay.paragraphs[index].text, start + len(wanted) - 1) + 1
+    claim.end = end
     return True
 
 
@@ -263,20 +272,3 @@ def _find_all(text: str, wanted: str) -> list[int]:
         starts.append(at)
         at = text.find(wanted, at + len(wanted))
     return starts
-
-
-def _closest(wanted: str, paragraphs: list[str]) -> str:
-    """The passage of the essay most like ``wanted``: a window of its length around the best match."""
-    best, best_ratio = "", 0.0
-    size = len(wanted)
-    for text in paragraphs:
-        words = text.split(" ")
-        starts = [0]
-        for w in words[:-1]:
-            starts.append(starts[-1] + len(w) + 1)
-        for s in starts:
-            window = text[s : s + size]
-            ratio = difflib.SequenceMatcher(None, wanted, window, autojunk=False).ratio()
-            if ratio > best_ratio:
-                best, best_ratio = window, ratio
-    return best
