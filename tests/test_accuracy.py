@@ -127,3 +127,23 @@ def test_small_citation_fixes() -> None:
     assert "[Meeting of the Valdai Discussion Club]" not in glossary
     assert "25 April 1996" in _section(GLOSSARY, "Strategic partnership")
     assert {t.id for t in parse_glossary(GLOSSARY)} >= {"entente", "early-warning-system"}
+
+
+TIMELINE = ROOT / "docs" / "timeline.yml"
+
+
+def test_the_timeline_data_carries_the_corrections() -> None:
+    text = " ".join(TIMELINE.read_text(encoding="utf-8").split())
+    assert "came under attack" not in text and "allied with Japan" in text
+    assert "reportedly" not in text and "2018-09-20" in text
+    assert "became a yearly event" not in text
+    assert "main concern of US national security" not in text and "primary concern in U.S. national security" in text
+    assert "1996-04-25" in text
+    assert "2022-04-08" in text and "5 September 2022" in text
+
+
+def test_each_timeline_date_is_labelled_once_per_section(site_build) -> None:
+    page = site_build.soup("timeline/")
+    for dl in page.select("dl.explainer-timeline"):
+        labels = [dt.get_text(strip=True) for dt in dl.find_all("dt")]
+        assert len(labels) == len(set(labels)), labels

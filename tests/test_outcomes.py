@@ -185,3 +185,16 @@ def test_a_forecast_without_an_outcome_warns_and_fails_a_strict_build(project: P
     assert result.returncode != 0
     assert re.search(r"WARNING\s+-\s+\S*seeds/trenin-2019/claims\.md:\d+: the forecast '.*' is past its horizon", result.output)
     assert "Fix: Add 'Outcome:" in result.output
+
+
+def test_the_timeline_shows_each_dated_forecasts_outcome_in_words(site_build: Build) -> None:
+    page = site_build.soup("timeline/")
+    entries = page.select("dd.explainer-timeline-claim")
+    for claim in _forecasts():
+        if not claim.dates:
+            continue
+        mine = [dd for dd in entries if dd.find("a", href=lambda h, c=claim: bool(h) and h.endswith(f"#{c.id}"))]
+        assert len(mine) == len(claim.dates), claim.id
+        status, as_of = _words(claim)
+        for dd in mine:
+            assert status in dd.get_text() and as_of in dd.get_text(), claim.id

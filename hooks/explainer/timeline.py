@@ -27,8 +27,9 @@ from markdown.util import AtomicString
 
 from .citations import TIMELINE_MARKER, Target, citation_problems, cite_link
 from .errors import EditorError
-from .essaypage import literal
+from .essaypage import human_date, literal
 from .model import CLAIM_KINDS, Claim, Essay
+from .outcomes import outcome_label
 from .problems import Problems
 from .timelinedata import EventDate, Period, Timeline, load_timeline, parse_date, year_label
 
@@ -199,6 +200,9 @@ class TimelineProcessor(BlockProcessor):
             link = cite_link(self.site, Target(essay, paragraph))
             link.tail = AtomicString(".")
             p.append(link)
+        if claim.kind == "forecast":  # what became of it, in words (see outcomes)
+            status = etree.SubElement(p, "span", {"class": "explainer-timeline-outcome"})
+            status.text = AtomicString(f" {outcome_label(claim, human_date)}." if claim.outcome else " No outcome recorded yet.")
 
 
 class TimelineExtension(Extension):
