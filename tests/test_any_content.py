@@ -7,7 +7,11 @@ a folder under ``seeds/``, no code or configuration change.
 
 from __future__ import annotations
 
-from conftest import FIXTURE_ESSAY, FIXTURES, Build
+import json
+import re
+from pathlib import Path
+
+from conftest import FIXTURE_ESSAY, FIXTURES, Build, add_fixture_essay, build
 from explainer.claims import parse_claims
 from explainer.seeds import load_essay
 
@@ -52,3 +56,54 @@ def test_the_fixture_essay_builds_beside_the_real_one(fixture_site_build: Build)
     assert page.select("p.explainer-para a.explainer-term")
     glossary = fixture_site_build.soup("glossary/")
     assert any(f"essays/{FIXTURE_ESSAY}/" in a["href"] for a in glossary.select(".explainer-used-in a"))
+
+
+def test_each_register_is_titled_for_its_essay_everywhere_it_is_named(fixture_site_build: Build) -> None:
+    """Navigation, the previous/next footer, search results and <title> tell the registers apart."""
+    build = fixture_site_build
+    docs = json.loads((build.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    for slug, name in ((FIXTURE_ESSAY, "Jefferson 1801"), ("trenin-2019", "Trenin 2019")):
+        register = build.soup(f"essays/{slug}/claims/")
+        title = f"Claims in {name}"
+        assert register.title.get_text().startswith(title)
+        assert register.select_one("article h1").get_text().strip("\u00b6") == title
+        nav = [a.get_text(" ", strip=True) for a in build.soup("").select(f'nav.md-nav--primary a[href="essays/{slug}/claims/"]')]
+        assert nav == [title]
+        footer = build.soup(f"essays/{slug}/").select_one("a.md-footer__link--next")
+        assert footer["href"] == "claims/" and title in footer.get_text()
+        assert [d["title"] for d in docs if d["location"] == f"essays/{slug}/claims/"] == [title]
+    assert not build.soup("").find(string=re.compile("Claims register"))
+
+
+def test_a_speech_has_a_byline_with_its_occasion_and_venue(fixture_site_build: Build) -> None:
+    byline = fixture_site_build.soup(f"essays/{FIXTURE_ESSAY}/").select_one(".explainer-byline")
+    assert [b.get_text() for b in byline.select("bdi")] == [
+        "Thomas Jefferson", "Inauguration as third President of the United States, Senate Chamber, United States Capitol, Washington"]
+    assert byline.select_one("time").get_text() == "4 March 1801"
+    body = fixture_site_build.soup(f"essays/{FIXTURE_ESSAY}/").select_one(".explainer-essay-body")
+    assert (body["lang"], body["dir"]) == ("en", "ltr")
+
+
+def test_a_companion_page_citing_the_new_essay_names_it_and_a_bare_citation_there_is_refused(project: Path) -> None:
+    add_fixture_essay(project)
+    (project / "docs" / "speeches.md").write_text(
+        "# Speeches\n\nJefferson's principles [[jefferson-1801:p3]]; Trenin's conclusion [[trenin-2019:p6]].\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nnot_in_nav: |\n  speeches.md\n", encoding="utf-8")
+    glossary = project / "docs" / "glossary.md"
+    original = glossary.read_text(encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    cites = result.soup("speeches/").select("a.explainer-cite")
+    assert [a.get_text() for a in cites] == ["Jefferson 1801, \u00b63", "Trenin 2019, \u00b66"]
+    assert cites[0]["href"] == "../essays/jefferson-1801/#p3"
+    assert cites[0]["title"].startswith("Jefferson 1801, \u00b63: \u201cAbout to enter, fellow-citizens")
+    # the glossary names trenin-2019 as its essay and cites it bare: citing a second essay there makes those ambiguous
+    lines = original.split("\n")
+    bare = next(i for i, line in enumerate(lines) if re.search(r"\[\[p\d+\]\]", line))
+    glossary.write_text(original.replace("\n## Alliance\n", "\n## Alliance\n\nSee [[jefferson-1801:p3]].\n", 1), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0 and "Traceback" not in result.output
+    assert f"docs/glossary.md:{bare + 1}: the citation '[[p" in result.output
+    assert "is ambiguous: this page cites more than one essay (trenin-2019, jefferson-1801)" in result.output
+    assert "write [[trenin-2019:p" in result.output and "or [[jefferson-1801:p" in result.output

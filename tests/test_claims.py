@@ -87,6 +87,29 @@ def test_source_without_link_or_date(tmp_path: Path) -> None:
     assert "has neither a link nor a date" in error(tmp_path, claim_md("X", "Putin called", sources="- Some website"))
 
 
+@pytest.mark.parametrize("source", ["Benjamin Franklin, letter to the Comte de Vergennes, 1778.", "Domesday Book, 1086.",
+                                    "Bede, Ecclesiastical History of the English People, 731.", "A pamphlet, n.d.",
+                                    "Unsigned broadside, N. d."])
+def test_a_source_of_any_era_or_undated_is_accepted(tmp_path: Path, source: str) -> None:
+    [claim] = parse(tmp_path, claim_md("X", "Putin called", sources=f"- {source}"))
+    assert claim.sources == [source]
+
+
+def test_a_source_error_names_the_sources_own_line(tmp_path: Path) -> None:
+    text = claim_md("X", "Putin called", sources="- [Fine](https://example.org)\n- Second, vol. 33, pp. 134-152")
+    lines = ("# Claims\n\n" + text).split("\n")
+    message = error(tmp_path, text)
+    assert f"claims.md:{lines.index('- Second, vol. 33, pp. 134-152') + 1}: the source 'Second, vol. 33, pp. 134-152' has neither" in message
+    assert "'n.d.'" in message
+
+
+def test_claim_dates_of_any_year_and_the_policy_kind(tmp_path: Path) -> None:
+    text = claim_md("X", "Putin called", kind="policy").replace("Date: 2019-10-03", "Date: 1801-03-04, 0800-12-25, 1066")
+    [claim] = parse(tmp_path, text)
+    assert claim.kind == "policy" and claim.dates == ["1801-03-04", "0800-12-25", "1066"]
+    assert "'801' is not a date" in error(tmp_path, text.replace("1066", "801"))
+
+
 def test_two_claims_with_the_same_id(tmp_path: Path) -> None:
     message = error(tmp_path, claim_md("Same", "Putin called") + claim_md("Same", "Arms sales"))
     assert "two claims have the id 'same' (the other is at line 3)" in message

@@ -158,11 +158,41 @@ def test_used_in_lists_follow_the_navigation_order_then_first_use() -> None:
 
 
 def test_citation_links_to_the_paragraph_with_the_passage_as_tooltip() -> None:
-    [cite] = render("See [[p2]] and [[e:p1|this]].", src="a/b.md").select("a.explainer-cite")[:1]
+    [cite] = render("See [[p2]] and [[e:p1|this]].", src="a/b.md", essay="e").select("a.explainer-cite")[:1]
     assert cite["href"] == "../essays/e/index.md#p2"
     assert cite["title"] == "\u00b62: \u201cAn early warning system.\u201d"
     assert cite.get_text() == "\u00b62"
     assert render("[[e:p1|this]]").select_one("a.explainer-cite").get_text() == "this"
+
+
+JEFFERSON = Essay(slug="jefferson-1801", folder=Path("."), title="First Inaugural Address", author="Thomas Jefferson",
+                  date=dt.date(1801, 3, 4), publication=None, paragraphs=[Paragraph(1, "Friends.", 1), Paragraph(2, "Peace.", 3)])
+
+
+def test_a_citation_of_another_essay_names_it_in_the_text_and_the_tooltip() -> None:
+    site = make_site(essays=[ESSAY, JEFFERSON])
+    soup = render("Compare [[jefferson-1801:p2]] with [[e:p1]].", site, essay="e")
+    named, own = soup.select("a.explainer-cite")
+    assert named.get_text() == "Jefferson 1801, \u00b62" and named["title"] == "Jefferson 1801, \u00b62: \u201cPeace.\u201d"
+    assert named["href"] == "essays/jefferson-1801/index.md#p2"
+    assert own.get_text() == "\u00b61" and own["title"] == "\u00b61: \u201cAn entente, not an alliance.\u201d"
+    # on a page without an essay of its own, every essay is named; a short_title replaces author and year
+    JEFFERSON.short_title = "Jefferson's first inaugural"
+    try:
+        cites = render("[[e:p2]] and [[jefferson-1801:p1|the opening]]", site).select("a.explainer-cite")
+    finally:
+        JEFFERSON.short_title = None
+    assert [a.get_text() for a in cites] == ["A 2020, \u00b62", "the opening"]
+    assert cites[1]["title"].startswith("Jefferson's first inaugural, \u00b61: ")
+
+
+def test_a_bare_citation_on_a_page_citing_two_essays_is_an_error_listing_the_choices() -> None:
+    site = make_site(essays=[ESSAY, JEFFERSON])
+    with pytest.raises(EditorError) as info:
+        render("First [[jefferson-1801:p1]].\n\nThen [[p2]].", site, essay="e")
+    assert ("docs/page.md:3: the citation '[[p2]]' is ambiguous: this page cites more than one essay (e, jefferson-1801)."
+            in str(info.value))
+    assert "write [[e:p2]] or [[jefferson-1801:p2]]" in str(info.value)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -174,7 +204,7 @@ def test_citation_links_to_the_paragraph_with_the_passage_as_tooltip() -> None:
 ])
 def test_citation_errors_name_file_line_and_valid_targets(text: str, expected: str) -> None:
     with pytest.raises(EditorError) as info:
-        render(text)
+        render(text, essay="e")
     assert expected in str(info.value)
 
 
@@ -187,7 +217,7 @@ def test_with_several_essays_a_page_must_say_which_it_cites() -> None:
     other = Essay(slug="f", folder=Path("."), title="F", author="A", date=dt.date(2020, 1, 1), publication="P",
                   paragraphs=[Paragraph(1, "x", 1)])
     site = make_site(essays=[ESSAY, other])
-    with pytest.raises(EditorError, match="several essays exist"):
+    with pytest.raises(EditorError, match=r"this page names no essay.*write \[\[e:pN\]\] or \[\[f:pN\]\], or add 'essay: <slug>'"):
         render("[[p1]]", site)
     assert render("[[p1]]", site, essay="f").select_one("a")["href"] == "essays/f/index.md#p1"
 

@@ -57,7 +57,7 @@ def test_folder_without_text(tmp_path: Path) -> None:
 
 def test_folder_without_metadata(tmp_path: Path) -> None:
     message = error(seed(tmp_path, meta=None))
-    assert "the seed folder has no meta.yml." in message and "title, author, date, publication" in message
+    assert "the seed folder has no meta.yml." in message and "title, author, date." in message
 
 
 def test_yaml_error_names_its_line(tmp_path: Path) -> None:
@@ -67,7 +67,7 @@ def test_yaml_error_names_its_line(tmp_path: Path) -> None:
 
 def test_missing_required_key(tmp_path: Path) -> None:
     message = error(seed(tmp_path, meta=META.replace("author: A. Writer\n", "")))
-    assert "the required key 'author' (who wrote it) is missing" in message and "Add a line 'author: …'" in message
+    assert "the required key 'author' (who wrote or delivered it) is missing" in message and "Add a line 'author: …'" in message
 
 
 def test_unknown_key_suggests_the_closest(tmp_path: Path) -> None:
@@ -179,3 +179,35 @@ def test_a_byte_order_mark_in_the_metadata_is_accepted(tmp_path: Path) -> None:
     folder = seed(tmp_path, meta=None)
     (folder / "meta.yml").write_bytes(b"\xef\xbb\xbf" + META.encode("utf-8"))
     assert load_essay(folder).title == "A title"
+
+
+def test_a_speech_needs_no_publication_and_is_named_by_author_and_year(tmp_path: Path) -> None:
+    meta = ('title: "An address"\nauthor: Thomas Jefferson\ndate: 1801-03-04\nvenue: "Senate Chamber, Washington"\n'
+            'occasion: "Inauguration"\n')
+    essay = load_essay(seed(tmp_path, meta=meta))
+    assert essay.publication is None and (essay.venue, essay.occasion) == ("Senate Chamber, Washington", "Inauguration")
+    assert essay.short_name == "Jefferson 1801" and essay.register_title == "Claims in Jefferson 1801"
+    assert (essay.language, essay.direction) == ("en", "ltr")
+    named = load_essay(seed(tmp_path, meta=meta + 'short_title: "Jefferson\'s first inaugural"\n', name="other"))
+    assert named.short_name == "Jefferson's first inaugural"
+
+
+@pytest.mark.parametrize(("tag", "expected", "direction"), [
+    ("ar", "ar", "rtl"), ("he", "he", "rtl"), ("fa-IR", "fa-IR", "rtl"), ("ur", "ur", "rtl"), ("yi", "yi", "rtl"),
+    ("az-arab", "az-Arab", "rtl"), ("ru", "ru", "ltr"), ("zh-hant-tw", "zh-Hant-TW", "ltr"), ("en-gb", "en-GB", "ltr"),
+])
+def test_language_sets_the_tag_and_the_script_direction(tmp_path: Path, tag: str, expected: str, direction: str) -> None:
+    essay = load_essay(seed(tmp_path, meta=META + f"language: {tag}\n"))
+    assert (essay.language, essay.direction) == (expected, direction)
+
+
+@pytest.mark.parametrize("tag", ["english", "en_US", "e", "<b>", "12"])
+def test_a_language_that_is_not_a_bcp47_tag_is_an_error_at_its_line(tmp_path: Path, tag: str) -> None:
+    message = error(seed(tmp_path, meta=META + f"language: '{tag}'\n"))
+    assert f"meta.yml:5: 'language: {tag}' is not a language tag." in message and "BCP 47" in message
+
+
+def test_a_date_of_any_year_with_four_digits(tmp_path: Path) -> None:
+    assert str(load_essay(seed(tmp_path, meta=META.replace("2020-02-03", "0800-12-25"))).date) == "0800-12-25"
+    assert "Write it as YYYY-MM-DD with a four-digit year" in error(seed(tmp_path, meta=META.replace("2020-02-03", "800-12-25"),
+                                                                        name="other"))

@@ -1,10 +1,16 @@
 """``[[p5]]``: cite a paragraph of an essay from any page.
 
 Forms: ``[[p5]]`` (the page's essay), ``[[p5|your words]]`` (own link text),
-``[[trenin-2019:p5]]`` (a named essay). The page's essay is the one named by
-``essay:`` in its front matter, the essay a generated page belongs to, or the
-site's only essay. The link goes to the paragraph's anchor and carries the
-passage as its tooltip.
+``[[trenin-2019:p5]]`` (a named essay). The link goes to the paragraph's anchor
+and carries the passage as its tooltip.
+
+A bare ``[[p5]]`` needs one essay context: the essay a generated page belongs
+to, or the one named by ``essay:`` in the page's front matter when the page
+cites no other essay. Anywhere else it is an error listing the
+``[[slug:p5]]`` choices, so adding an essay can never make a citation lead
+somewhere its author did not mean. A citation of an essay other than the
+page's own says where it leads: the essay's short name ("Jefferson 1801, ¶2"),
+in the text and the tooltip.
 
 A preprocessor checks every citation against the raw lines, so an error can
 name the line; the inline processor then renders them.
@@ -46,10 +52,10 @@ class Target:
 def resolve(site, slug: str | None, number: int, default: str | None) -> Target:
     """The essay paragraph a citation names; raises ``LookupError`` with the valid targets."""
     essays = site.by_slug
-    name = slug or default or (next(iter(essays)) if len(essays) == 1 else None)
+    name = slug or default
     if name is None:
-        raise LookupError("several essays exist, so this page must say which one it cites: "
-                          f"write [[{'|'.join(essays) or 'slug'}:pN]] or add 'essay: <slug>' to the page's front matter")
+        raise LookupError("this page names no essay, so a bare [[pN]] has nowhere to lead: "
+                          f"write {_choices(essays)}, or add 'essay: <slug>' to the page's front matter")
     essay = essays.get(name)
     if essay is None:
         raise LookupError(f"there is no essay '{name}'; essays: {', '.join(essays) or 'none'}")
@@ -57,6 +63,13 @@ def resolve(site, slug: str | None, number: int, default: str | None) -> Target:
     if paragraph is None:
         raise LookupError(f"essay '{essay.slug}' has paragraphs p1 to p{len(essay.paragraphs)} only")
     return Target(essay, paragraph)
+
+
+def _choices(slugs, limit: int = 6) -> str:
+    """``[[a:pN]] or [[b:pN]]``: the explicit forms an editor can write instead of a bare ``[[pN]]``."""
+    names = [f"[[{slug}:pN]]" for slug in list(slugs)[:limit]] or ["[[slug:pN]]"]
+    more = f" (or another of the {len(slugs)} essays)" if len(slugs) > limit else ""
+    return (", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]) + more
 
 
 def check_citations(site, text: str, file: str, first_line: int, default: str | None, timeline: bool = False) -> None:
@@ -71,6 +84,7 @@ def citation_problems(site, text: str, file: str, first_line: int, default: str 
     ``timeline``: the text is a page whose front matter names timeline data, so ``[[timeline]]`` places it.
     """
     problems: list[EditorError] = []
+    found: list[tuple[int, re.Match[str]]] = []
     in_fence = False
     for offset, line in enumerate(text.split("\n")):
         if _FENCE.match(line):
@@ -92,11 +106,21 @@ def citation_problems(site, text: str, file: str, first_line: int, default: str 
                 problems.append(EditorError(file, first_line + offset, f"'{m.group()}' is not a citation.",
                                             "Write [[p5]], [[p5|link text]] or [[essay-slug:p5]]; use `[[` in code for literal brackets."))
             else:
-                try:
-                    resolve(site, cite.group(1), int(cite.group(2)), default)
-                except LookupError as e:
-                    problems.append(EditorError(file, first_line + offset, f"the citation '{m.group()}' does not resolve: {e}.",
-                                                "Cite an existing paragraph; the essay page shows each paragraph's number."))
+                found.append((offset, cite))
+    # The essays this page cites by name, besides its own: with any, a bare [[pN]] is ambiguous.
+    others = list(dict.fromkeys(c.group(1) for _, c in found if c.group(1) and c.group(1) != default))
+    for offset, cite in found:
+        if cite.group(1) is None and default is not None and others:
+            problems.append(EditorError(
+                file, first_line + offset,
+                f"the citation '{cite.group()}' is ambiguous: this page cites more than one essay ({', '.join([default, *others])}).",
+                f"Name the essay: write {_choices([default, *others]).replace('pN', 'p' + cite.group(2))}."))
+            continue
+        try:
+            resolve(site, cite.group(1), int(cite.group(2)), default)
+        except LookupError as e:
+            problems.append(EditorError(file, first_line + offset, f"the citation '{cite.group()}' does not resolve: {e}.",
+                                        "Cite an existing paragraph; the essay page shows each paragraph's number."))
     return problems
 
 
@@ -132,16 +156,19 @@ class CitationInlineProcessor(InlineProcessor):
 
 
 def cite_link(site, target: Target, text: str | None = None) -> etree.Element:
+    """The link to a cited paragraph; a paragraph of another essay than the page's own is named ("Trenin 2019, ¶5")."""
     number = target.paragraph.number
-    key = f"cite:{target.essay.slug}:{number}"
+    named = target.essay.slug != site.page.essay
+    label = f"{target.essay.short_name}, \u00b6{number}" if named else f"\u00b6{number}"
+    key = f"cite:{target.essay.slug}:{number}" + (":named" if named else "")
     if key not in site.tooltips:  # one excerpt per cited paragraph, however often it is cited
-        site.tooltips.defer(key, f"\u00b6{number}: \u201c{excerpt(target.paragraph.text)}\u201d")
+        site.tooltips.defer(key, f"{label}: \u201c{excerpt(target.paragraph.text)}\u201d")
     a = etree.Element("a", {
         "href": site.url_to(target.essay.page_src, target.paragraph.anchor),
         "class": "explainer-cite" if text else "explainer-cite explainer-cite--number",
         DEFERRED_TITLE: key,
     })
-    a.text = AtomicString(text or f"\u00b6{number}")
+    a.text = AtomicString(text or label)
     return a
 
 

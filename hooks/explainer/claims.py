@@ -47,7 +47,9 @@ _SOURCES = re.compile(r"^\**Sources\s*:\**\s*$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s{0,3}[-*+]\s+(.*)$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _LINK = re.compile(r"\]\((https?://[^)\s]+)|<https?://[^>\s]+>")
-_YEAR = re.compile(r"\b(1[89]|20)\d{2}\b")
+# A year of any era (three or four digits, not part of a longer number such as 1,000 or 3.14),
+# or "n.d." (no date) for an undated document.
+_YEAR = re.compile(r"(?<!p\. )(?<!pp\. )(?<![\d.,\-\u2013])\b\d{3,4}\b(?![.,]?\d)|\bn\.\s?d\.", re.IGNORECASE)
 
 
 def parse_claims(path: Path, problems: Problems | None = None) -> list[Claim]:
@@ -91,6 +93,7 @@ def _parse_section(path: Path, section: Section) -> Claim:
     dates: list[str] = []
     note: list[str] = []
     sources: list[str] = []
+    source_lines: list[int] = []
     sources_line = 0
     note_line = 0
     horizon, horizon_line = None, 0
@@ -106,6 +109,7 @@ def _parse_section(path: Path, section: Section) -> Claim:
             item = _LIST_ITEM.match(line)
             if item:
                 sources.append(item.group(1).strip())
+                source_lines.append(number)
             elif stripped and sources and line.startswith((" ", "\t")):
                 sources[-1] += " " + stripped
             elif stripped:
@@ -138,7 +142,7 @@ def _parse_section(path: Path, section: Section) -> Claim:
                 for d in dates:
                     if not _valid_date(d):
                         raise EditorError(path, number, f"'{d}' is not a date.",
-                                          "Write dates as YYYY-MM-DD, YYYY-MM or YYYY, comma separated.")
+                                          "Write dates as YYYY-MM-DD, YYYY-MM or YYYY (four-digit years: 1801, 0800), comma separated.")
         elif _SOURCES.match(stripped):
             sources_line = number
         elif found := OUTCOME_LINE.match(stripped):
@@ -176,10 +180,11 @@ def _parse_section(path: Path, section: Section) -> Claim:
     if not sources_line or not sources:
         raise EditorError(path, sources_line or start, f"{where} has no source.",
                           "End the claim with 'Sources:' and a list: a link, or author, title, outlet and date.")
-    for offset, source in enumerate(sources):
+    for source, source_line in zip(sources, source_lines, strict=True):
         if not _LINK.search(source) and not _YEAR.search(source):
-            raise EditorError(path, sources_line + 1 + offset, f"the source '{source}' has neither a link nor a date.",
-                              "Give a link ([title](https://…)) or a full citation: author, title, outlet, date.")
+            raise EditorError(path, source_line, f"the source '{source}' has neither a link nor a date.",
+                              "Give a link ([title](https://…)) or a full citation: author, title, outlet, date "
+                              "(any year, or 'n.d.' for an undated document).")
     while note and not note[-1].strip():
         note.pop()
     if not any(n.strip() for n in note):

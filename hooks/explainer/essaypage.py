@@ -61,12 +61,39 @@ def literal(text: str) -> AtomicString:
 
 
 def human_date(iso: str) -> str:
-    """'2019-10-03' -> '3 October 2019'; '2019-10' -> 'October 2019'; '2019' stays."""
+    """'2019-10-03' -> '3 October 2019'; '2019-10' -> 'October 2019'; '2019' stays; '0800' -> '800'."""
     parts = [int(p) for p in iso.split("-")]
     if len(parts) == 1:
-        return iso
+        return str(parts[0])
     month = dt.date(parts[0], parts[1], 1).strftime("%B")
     return f"{parts[2]} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+
+
+def long_date(date: dt.date) -> str:
+    """'3 October 2019' for any year (``%Y`` pads or not depending on the C library)."""
+    return f"{date.day} {date:%B} {date.year}"
+
+
+def where_given(essay: Essay) -> str | None:
+    """Where the text appeared: the publication (and series), else a speech's occasion and venue."""
+    if essay.publication:
+        return essay.publication + (f", {essay.series}" if essay.series else "")
+    given = [part for part in (essay.occasion, essay.venue) if part]
+    return ", ".join(given) or None
+
+
+def in_language(element: etree.Element, essay: Essay) -> etree.Element:
+    """Mark ``element`` as written in the essay's language and script direction."""
+    element.set("lang", essay.language)
+    element.set("dir", essay.direction)
+    return element
+
+
+def isolated(parent: etree.Element, text: str, tag: str = "bdi") -> etree.Element:
+    """A name or title inside a sentence of the site's language: ``<bdi>`` keeps right-to-left text from reordering it."""
+    element = etree.SubElement(parent, tag)
+    element.text = literal(text)
+    return element
 
 
 def footnote_id(claim: Claim) -> str:
@@ -129,8 +156,8 @@ def essays_index_markdown(count: int, token: str) -> str:
 
 def register_markdown(essay: Essay, token: str) -> str:
     """The generated source of ``essays/<slug>/claims.md``: its body is rendered by :class:`RegisterProcessor`."""
-    return (_front_matter(title=theme_text(f"Claims register: {essay.title}"), explainer_essay=essay.slug)
-            + "# Claims register\n\n" + marker(token, REGISTER) + "\n")
+    return (_front_matter(title=theme_text(essay.register_title), explainer_essay=essay.slug)
+            + marker(token, REGISTER) + "\n")
 
 
 class _MarkerProcessor(BlockProcessor):
@@ -163,11 +190,15 @@ class RegisterProcessor(_MarkerProcessor):
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         essay = self.take_essay(blocks)
+        # The heading as text (the short title is the editor's plain text, not Markdown).
+        etree.SubElement(parent, "h1").text = literal(essay.register_title)
         intro = etree.SubElement(parent, "p")
         intro.text = AtomicString("Every claim annotated in ")
         link = etree.SubElement(intro, "a", {"href": "index.md"})
-        link.text = AtomicString("the essay")
-        link.tail = AtomicString(", in reading order: what kind of statement it is, the passage, the note and its sources. Kinds: ")
+        in_language(isolated(link, essay.title, "cite"), essay)
+        link.tail = AtomicString(" by ")
+        isolated(intro, essay.author).tail = AtomicString(", in reading order: what kind of statement it is, "
+                                                          "the passage, the note and its sources. Kinds: ")
         for number, (kind, what) in enumerate(CLAIM_KINDS.items(), start=1):
             _kind_element(intro, kind).tail = AtomicString(f" {what}" + ("." if number == len(CLAIM_KINDS) else "; "))
         self._forecasts(parent, essay)
@@ -231,7 +262,7 @@ class EssayProcessor(_MarkerProcessor):
         marks: dict[int, list[Claim]] = {}
         for claim in essay.claims:
             marks.setdefault(claim.paragraph, []).append(claim)
-        body = etree.SubElement(article, "div", {"class": "explainer-essay-body"})
+        body = in_language(etree.SubElement(article, "div", {"class": "explainer-essay-body"}), essay)
         for paragraph in essay.paragraphs:
             p = etree.SubElement(body, "p", {"id": paragraph.anchor, "class": "explainer-para"})
             # Out of the search index: else the paragraph's text would start "1In his remarks…".
@@ -249,7 +280,7 @@ class EssayProcessor(_MarkerProcessor):
             last.tail = literal(text[position:])
         if essay.author_note:
             aside = etree.SubElement(article, "aside", {"class": "explainer-author", "aria-label": "About the author"})
-            p = etree.SubElement(aside, "p")
+            p = in_language(etree.SubElement(aside, "p"), essay)
             p.text = literal(essay.author_note)
         if essay.claims:
             etree.SubElement(parent, "h2", {"id": "notes"}).text = AtomicString("Notes")
@@ -273,16 +304,22 @@ class EssayProcessor(_MarkerProcessor):
 
     def _header(self, parent: etree.Element, essay: Essay) -> None:
         header = etree.SubElement(parent, "header", {"class": "explainer-essay-header"})
-        h1 = etree.SubElement(header, "h1")
+        h1 = in_language(etree.SubElement(header, "h1"), essay)
         h1.text = literal(essay.title)
+        # In the site's language; the names and titles in it are isolated, so a right-to-left
+        # name cannot reorder the words around it.
         byline = etree.SubElement(header, "p", {"class": "explainer-byline"})
-        byline.text = literal(f"By {essay.author} · ")
-        where = essay.publication + (f", {essay.series}" if essay.series else "")
-        source = etree.SubElement(byline, "a", {"href": essay.url}) if essay.url else etree.SubElement(byline, "span")
-        source.text = literal(where)
-        source.tail = AtomicString(" · ")
+        byline.text = AtomicString("By ")
+        last = isolated(byline, essay.author)
+        where = where_given(essay)
+        if where or essay.url:
+            last.tail = AtomicString(" · ")
+            source = etree.SubElement(byline, "a", {"href": essay.url}) if essay.url else etree.SubElement(byline, "span")
+            isolated(source, where or "Original")
+            last = source
+        last.tail = AtomicString(" · ")
         time = etree.SubElement(byline, "time", {"datetime": essay.date.isoformat()})
-        time.text = AtomicString(f"{essay.date.day} {essay.date:%B %Y}")
+        time.text = AtomicString(long_date(essay.date))
         time.tail = AtomicString(f" · {essay.reading_minutes} min read")
         if essay.note:
             note = etree.SubElement(header, "p", {"class": "explainer-edition-note"})
@@ -333,11 +370,14 @@ class EssayListProcessor(_MarkerProcessor):
 
     def _card(self, li: etree.Element, essay: Essay) -> None:
         title = etree.SubElement(etree.SubElement(li, "p"), "strong")
-        a = etree.SubElement(title, "a", {"href": self.site.url_to(essay.page_src)})
+        a = in_language(etree.SubElement(title, "a", {"href": self.site.url_to(essay.page_src)}), essay)
         a.text = literal(essay.title)
         byline = etree.SubElement(li, "p", {"class": "explainer-byline"})
-        byline.text = literal(f"{essay.author} · {essay.publication} · {essay.date.day} {essay.date:%B %Y}"
-                              f" · {essay.reading_minutes} min read")
+        last = isolated(byline, essay.author)
+        if (where := where_given(essay)) is not None:
+            last.tail = AtomicString(" · ")
+            last = isolated(byline, where)
+        last.tail = AtomicString(f" · {long_date(essay.date)} · {essay.reading_minutes} min read")
         if essay.summary:
             summary = etree.SubElement(li, "p")
             summary.text = literal(essay.summary)

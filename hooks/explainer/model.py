@@ -15,6 +15,7 @@ CLAIM_KINDS: dict[str, str] = {
     "paraphrase": "the essay's rendering of someone's words or of a document",
     "assessment": "the author's judgement or interpretation",
     "forecast": "a statement about what will or could happen",
+    "policy": "a statement of policy, a pledge or an intention",
 }
 
 # What became of a forecast, as its `Outcome:` line may say (lower case, as written).
@@ -91,8 +92,13 @@ class Essay:
     title: str
     author: str
     date: dt.date
-    publication: str
+    publication: str | None
     paragraphs: list[Paragraph]
+    short_title: str | None = None
+    venue: str | None = None
+    occasion: str | None = None
+    language: str = "en"  # BCP 47
+    direction: str = "ltr"  # of the language's script: "rtl" for Arabic, Hebrew, Persian, Urdu, ...
     series: str | None = None
     url: str | None = None
     summary: str | None = None
@@ -100,6 +106,16 @@ class Essay:
     author_note: str | None = None
     claims: list[Claim] = field(default_factory=list)
     corrections: list[Correction] = field(default_factory=list)  # oldest first, as logged
+
+    @property
+    def short_name(self) -> str:
+        """How other pages name the essay: ``short_title``, else author surname and year ("Trenin 2019")."""
+        return self.short_title or f"{self.author.split()[-1]} {self.date.year}"
+
+    @property
+    def register_title(self) -> str:
+        """The claims register's title, distinct for each essay in navigation, footer, search and ``<title>``."""
+        return f"Claims in {self.short_name}"
 
     @property
     def page_src(self) -> str:

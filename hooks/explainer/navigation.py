@@ -30,7 +30,7 @@ def essays_section(essays: list[Essay], limit: int) -> dict | None:
     for essay in listed_essays(essays, limit):
         children: list = [essay.page_src]
         if essay.claims:
-            children.append({"Claims register": essay.register_src})
+            children.append({theme_text(essay.register_title): essay.register_src})
         entries.append({theme_text(essay.title): children})  # the theme prints it as HTML (see escape)
     return {"Essays": entries}
 

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from .errors import EditorError
+from .language import check_language, text_direction
 from .model import Essay, Paragraph
 from .text import normalise, suggest
 from .yamlfile import Loader, construct_unique_mapping, read_yaml
@@ -26,13 +27,17 @@ META_FILE = "meta.yml"
 CLAIMS_FILE = "claims.md"
 
 REQUIRED = {
-    "title": "the headline as published",
-    "author": "who wrote it",
-    "date": "publication date, YYYY-MM-DD",
-    "publication": "where it was published",
+    "title": "the headline or title as published",
+    "author": "who wrote or delivered it",
+    "date": "when it was published or delivered, YYYY-MM-DD (any year from 0001)",
 }
 OPTIONAL = {
+    "short_title": "how other pages name it, e.g. 'Trenin 2019' (default: the author's surname and the year)",
+    "publication": "where it was published (leave out for a speech or lecture that was not)",
     "series": "the publication's series or section",
+    "venue": "where a speech or lecture was given, e.g. 'Senate Chamber, Washington'",
+    "occasion": "what it was given for, e.g. 'Inauguration as President'",
+    "language": "the text's language as a BCP 47 tag, e.g. en, fr, ru, ar, zh-Hant (default: en)",
     "url": "the original address",
     "omit": "list of whole paragraphs of publisher boilerplate to leave out",
     "author_note": "how the author note paragraph begins; shown as an author box",
@@ -93,6 +98,11 @@ def load_essay(folder: Path) -> Essay:
         author=meta["author"],
         date=meta["date"],
         publication=meta["publication"],
+        short_title=meta["short_title"],
+        venue=meta["venue"],
+        occasion=meta["occasion"],
+        language=meta["language"] or "en",
+        direction=text_direction(meta["language"] or "en"),
         series=meta["series"],
         url=meta["url"],
         summary=meta["summary"],
@@ -149,6 +159,8 @@ def _read_meta(path: Path) -> dict[str, Any]:
         value = data.get(key)
         if key == "date":
             out[key] = _as_date(value, path, lines.get(key))
+        elif key == "language" and value is not None:
+            out[key] = check_language(_as_str(value, path, lines.get(key), key), path, lines.get(key))
         elif key == "omit":
             out[key] = _as_list(value, path, lines.get(key, 1), key, items.get(key, []))
         elif key == "author_note":
@@ -172,7 +184,8 @@ def _as_date(value: Any, path: Path, line: int | None) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise EditorError(path, line, f"'date: {value}' is not a date.", "Write it as YYYY-MM-DD, e.g. 'date: 2019-12-02'.") from None
+        raise EditorError(path, line, f"'date: {value}' is not a date.",
+                          "Write it as YYYY-MM-DD with a four-digit year, e.g. 'date: 2019-12-02' or 'date: 0800-12-25'.") from None
 
 
 def _as_list(value: Any, path: Path, line: int, key: str, item_lines: list[int]) -> list[tuple[str, int]]:
