@@ -12,6 +12,7 @@ import logging
 from pathlib import Path
 
 from explainer.citations import CitationExtension
+from explainer.comparison import ComparisonExtension, page_comparison
 from explainer.escape import theme_plain
 from explainer.essaypage import EssayExtension, broken_essay_markdown, essay_markdown, essays_index_markdown, footnotes_marker, register_markdown
 from explainer.navigation import ESSAYS_INDEX, listed_essays, with_essays
@@ -63,7 +64,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Notes go where the essay page puts this build's token, never where content reads like a placeholder.
     config.mdx_configs.setdefault("footnotes", {})["PLACE_MARKER"] = footnotes_marker(site.token)
     config.markdown_extensions.extend([EssayExtension(site), CitationExtension(site), TermLinkExtension(site),
-                                      TimelineExtension(site)])
+                                      TimelineExtension(site), ComparisonExtension(site)])
     if config.nav is not None:
         config.nav = with_essays(config.nav, site.essays, site.nav_essays)
     _site = site
@@ -114,6 +115,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         generated=page.file.generated_by is not None,
         timeline=_site.problems.attempt(page_timeline, _site, page.meta.get("timeline"), origin, file, source, essay, _site.problems),
         places_timeline=page.meta.get("timeline") is not None,
+        comparison=_site.problems.attempt(page_comparison, _site, page.meta.get("comparison"), file, source),
+        declares_comparison=page.meta.get("comparison") is not None,
     )
     return markdown
 

@@ -8,12 +8,14 @@ from pathlib import Path
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, build
+from conftest import FIXTURE_ESSAY, ROOT, add_fixture_essay, build
 from explainer.citations import CitationExtension
+from explainer.claims import parse_claims
 from explainer.errors import EditorError
 from explainer.model import Claim, Essay, Paragraph
+from explainer.seeds import load_essay
 from explainer.site import PageContext, Site
-from explainer.timeline import TimelineExtension, grouped, merged_entries, page_timeline
+from explainer.timeline import TimelineExtension, essay_name, grouped, merged_entries, page_timeline
 from explainer.timelinedata import DatePoint, parse_date, parse_timeline
 from explainer.tooltips import fill_titles
 
@@ -240,7 +242,6 @@ def test_timeline_marker_without_timeline_data_is_an_error(tmp_path: Path) -> No
 # --- whole builds ------------------------------------------------------------------------------------
 
 def test_every_dated_claim_of_the_essay_is_on_the_built_timeline(site_build) -> None:
-    from explainer.claims import parse_claims
     claims = [c for c in parse_claims(ROOT / "seeds" / SLUG / "claims.md") if c.dates]
     soup = site_build.soup("timeline/")
     for claim in claims:
@@ -252,28 +253,26 @@ def test_every_dated_claim_of_the_essay_is_on_the_built_timeline(site_build) -> 
 
 
 def test_a_second_essays_dated_claim_and_an_early_event_appear_on_the_timeline(project: Path) -> None:
-    folder = project / "seeds" / "jefferson-1801"
-    folder.mkdir()
-    (folder / "essay.txt").write_text("Friends and fellow citizens, called upon to undertake the duties.\n\n"
-                                      "We are all Republicans, we are all Federalists.\n", encoding="utf-8")
-    (folder / "meta.yml").write_text("title: First inaugural address\nauthor: Thomas Jefferson\ndate: 1801-03-04\n"
-                                     "publication: United States Senate chamber\n", encoding="utf-8")
-    (folder / "claims.md").write_text("## Both parties {#both-parties}\n\n> We are all Republicans, we are all Federalists.\n\n"
-                                      "Kind: assessment\nDate: 1801-03-04\n\nA note.\n\nSources:\n\n"
-                                      "- [Avalon Project](https://avalon.law.yale.edu/19th_century/jefinau1.asp)\n", encoding="utf-8")
+    folder = add_fixture_essay(project)
+    dated = [c for c in parse_claims(folder / "claims.md") if c.dates]
+    assert dated, "the fixture essay has a dated claim"
     data = project / "docs" / "timeline.yml"
     data.write_text(data.read_text(encoding="utf-8") + "\n  - date: 1066-10-14\n    text: The Battle of Hastings.\n"
                     "    sources:\n      - Anglo-Saxon Chronicle, version D, 1066\n", encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.output
     soup = result.soup("timeline/")
-    link = soup.select_one('a.explainer-timeline-register[href="../essays/jefferson-1801/claims/#both-parties"]')
-    entry = link.find_parent("dd")
-    assert entry.find_previous_sibling("dt").get_text() == "4 March 1801"
-    assert entry.select_one("a.explainer-cite")["href"] == "../essays/jefferson-1801/#p2"
-    assert "First inaugural address" in entry.get_text()
+    name = essay_name(load_essay(folder))
+    for claim in dated:
+        links = soup.select(f'a.explainer-timeline-register[href="../essays/{FIXTURE_ESSAY}/claims/#{claim.id}"]')
+        assert len(links) == len(claim.dates)
+        for link, written in zip(links, claim.dates, strict=True):
+            entry = link.find_parent("dd")
+            assert entry.find_previous_sibling("dt").get_text() == parse_date(written).label()
+            assert entry.select_one("a.explainer-cite")["href"].startswith(f"../essays/{FIXTURE_ESSAY}/#p")
+            assert entry.select_one("cite").get_text() == name
     headings = [h.get_text().rstrip("¶") for h in soup.select("article h2")]
-    assert headings[0] == "1066\u20131801" and "14 October 1066" in soup.get_text()
+    assert headings[0].startswith("1066\u2013") and "14 October 1066" in soup.get_text()
     assert "annotated in 2 essays" in soup.select_one(".explainer-timeline-summary").get_text()
 
 

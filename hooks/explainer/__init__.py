@@ -9,6 +9,8 @@ Pipeline, one module each:
 * ``navigation``  the "Essays" section of the site's navigation
 * ``essaypage`` / ``citations`` / ``termlinks``: the Python-Markdown extensions that
   render essays, ``[[p5]]`` citations and term links on every page
+* ``timelinedata`` / ``timeline``: the timeline's data file, and the extension that merges
+  it with every dated claim; ``comparison``: a comparison page's declared columns, each row checked
 * ``usedin``    the glossary's "Used in" lists, filled once every page is rendered
 * ``tooltips``  term and citation tooltips, written into each page once search has read it
 

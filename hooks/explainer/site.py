@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .claims import anchor_claims, parse_claims
+from .comparison import Comparison
 from .corrections import CORRECTIONS_FILE, parse_corrections
 from .errors import EditorError
 from .escape import theme_misreads
@@ -56,6 +57,8 @@ class PageContext:
     generated: bool = False  # an essay, register or the Essays page, made by the build (File.generated)
     timeline: Timeline | None = None  # the data its front matter's `timeline:` names (see timeline.py)
     places_timeline: bool = False  # its front matter names timeline data: `[[timeline]]` may place it
+    comparison: Comparison | None = None  # the columns its front matter's `comparison:` declares (see comparison.py)
+    declares_comparison: bool = False  # it has `comparison:` front matter (even one that failed its check)
 
 
 @dataclass

@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 
 from .citations import citation_problems
+from .comparison import check_sections, cite_column_essays, page_comparison, undeclared_comparison
 from .errors import EditorError
 from .outcomes import overdue_forecasts, overdue_message
 from .problems import Problems
@@ -40,7 +41,7 @@ def overdue_warnings(site: Site, project: Path) -> list[str]:
 
 
 def check_page(site: Site, file: str, source: str, problems: Problems) -> None:
-    """One authored page: its ``link_terms:`` front matter, its citations and the timeline data it names."""
+    """One authored page: its ``link_terms:`` front matter, its comparison's cells, its citations and its timeline data."""
     try:
         markdown, meta = get_data(source)
     except Exception:  # MkDocs reports broken front matter itself when it reads the page
@@ -50,7 +51,17 @@ def check_page(site: Site, file: str, source: str, problems: Problems) -> None:
         page_link_mode(meta.get("link_terms"), file, source)
     essay = meta.get("essay") or meta.get("explainer_essay")
     essay = essay if isinstance(essay, str) else None
-    problems.extend(citation_problems(site, markdown, file, first_line, essay, meta.get("timeline") is not None))
+    lines = markdown.split("\n")
+    comparison = None
+    with problems.collect():
+        comparison = page_comparison(site, meta.get("comparison"), file, source)
+    if comparison is not None:  # as the build does: a column's bare citations cite its essay
+        cells: list = []
+        problems.extend(check_sections(comparison, lines, file, first_line, cells))
+        cite_column_essays(lines, cells, essay)
+    elif meta.get("comparison") is None and (error := undeclared_comparison(lines, file, first_line)):
+        problems.add(error)
+    problems.extend(citation_problems(site, "\n".join(lines), file, first_line, essay, meta.get("timeline") is not None))
     with problems.collect():
         page_timeline(site, meta.get("timeline"), file, file, source, essay, problems)
 
