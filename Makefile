@@ -29,9 +29,11 @@ check: $(STAMP)
 report: $(STAMP)
 	PYTHONPATH=hooks $(BIN)/python -m explainer.report
 
-## chromium: Debian's Chromium for the browser tests (no browser download)
+## chromium: Debian's Chromium for the browser tests (no browser download), and poppler's
+## pdftotext/pdftoppm, which read the essay printed to PDF (tests/browser/test_browser_notes.py)
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+	@command -v pdftotext >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq poppler-utils; }
 
 ## test: set up, then run every test (unit, build, links, workflows, browser, accessibility)
 test: $(STAMP) chromium

@@ -25,6 +25,7 @@ import xml.etree.ElementTree as etree
 from markdown import Markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from .escape import theme_text
@@ -255,7 +256,13 @@ class EssayProcessor(_MarkerProcessor):
 
     KIND = ESSAY
 
+    def __init__(self, parser, site) -> None:
+        super().__init__(parser, site)
+        self.marks: list[tuple[etree.Element, Claim]] = []  # for MarkNamesTreeprocessor
+        self.rendered = False
+
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
+        self.rendered = True
         essay = self.take_essay(blocks)
         article = etree.SubElement(parent, "div", {"class": "explainer-essay"})
         self._header(article, essay)
@@ -266,7 +273,9 @@ class EssayProcessor(_MarkerProcessor):
         for paragraph in essay.paragraphs:
             p = etree.SubElement(body, "p", {"id": paragraph.anchor, "class": "explainer-para"})
             # Out of the search index: else the paragraph's text would start "1In his remarks…".
+            # Named "Paragraph 3", never just "3": the note marks are numbers too ("Note 3, fact").
             link = etree.SubElement(p, "a", {"class": "explainer-permalink", "href": f"#{paragraph.anchor}",
+                                             "aria-label": f"Paragraph {paragraph.number}",
                                              "title": f"Link to paragraph {paragraph.number}", "data-search-exclude": ""})
             link.text = AtomicString(str(paragraph.number))
             last, text = link, paragraph.text
@@ -276,6 +285,7 @@ class EssayProcessor(_MarkerProcessor):
                 # Plain (non-atomic) text: the footnotes extension turns it into the reference.
                 last = etree.SubElement(p, "span", {"class": f"explainer-mark explainer-mark--{claim.kind}"})
                 last.text = f"[^{footnote_id(claim)}]"
+                self.marks.append((last, claim))
                 position = claim.end
             last.tail = literal(text[position:])
         if essay.author_note:
@@ -324,8 +334,9 @@ class EssayProcessor(_MarkerProcessor):
         if essay.note:
             note = etree.SubElement(header, "p", {"class": "explainer-edition-note"})
             note.text = literal(essay.note)
-        # The same on every essay: no search result of its own.
-        howto = etree.SubElement(header, "p", {"class": "explainer-howto", "data-search-exclude": ""})
+        # The same on every essay: no search result of its own. Paper has no hover: the printed
+        # guide points to the notes and the terms listed at the end instead (explainer.css).
+        howto = etree.SubElement(header, "p", {"class": "explainer-howto explainer-screen-only", "data-search-exclude": ""})
         howto.text = AtomicString("How to read this edition: underlined terms show a definition on hover, focus or tap; "
                                   "numbered notes give each claim's kind and sources")
         if essay.claims:
@@ -335,6 +346,11 @@ class EssayProcessor(_MarkerProcessor):
             howto.text += " "
         else:
             howto.text += "; the number beside a paragraph is its permanent link."
+        paper = etree.SubElement(header, "p", {"class": "explainer-howto explainer-print-only", "data-search-exclude": ""})
+        paper.text = AtomicString(
+            "How to read this edition: ¶ and a number begin each paragraph, and references such as ¶5 point to it; "
+            + ("numbered notes, printed under “Notes”, give each claim's kind and sources; " if essay.claims else "")
+            + "terms underlined in the text are defined under “Terms” at the end.")
 
 
 class EssayListProcessor(_MarkerProcessor):
@@ -387,12 +403,70 @@ class EssayListProcessor(_MarkerProcessor):
             link.text = AtomicString(f"{len(essay.claims)} annotated claims")
 
 
+class MarkNamesTreeprocessor(Treeprocessor):
+    """Names each note mark for assistive technology: "Note 3, fact", not a bare "3".
+
+    Runs after the footnotes extension has turned the marks' ``[^id]`` into links; it visits
+    only the marks :class:`EssayProcessor` made on this page, never the whole tree.
+    """
+
+    def __init__(self, md: Markdown, essays: EssayProcessor) -> None:
+        super().__init__(md)
+        self.essays = essays
+
+    def run(self, root: etree.Element) -> None:
+        for span, claim in self.essays.marks:
+            link = span.find("sup/a")
+            if link is not None:
+                link.set("aria-label", f"Note {link.text or claim.number}, {claim.kind}")
+        self.essays.marks.clear()
+
+
+class PrintTermsTreeprocessor(Treeprocessor):
+    """Ends an essay page with a "Terms" section: each glossary term linked on it, with its definition.
+
+    Paper has no hover, so the printed edition needs the definitions in the page; the screen
+    hides the section (``explainer-print-only``; the reader has the tooltips) and search skips
+    it. Runs after the term links, from the set of terms they linked: no pass over the tree.
+    """
+
+    def __init__(self, md: Markdown, site, essays: EssayProcessor) -> None:
+        super().__init__(md)
+        self.site = site
+        self.essays = essays
+
+    def run(self, root: etree.Element) -> None:
+        if not self.essays.rendered:
+            return
+        self.essays.rendered = False
+        try:  # the term links' processor (termlinks.py) keeps the ids it linked on this page
+            linked = getattr(self.md.treeprocessors["explainer-terms"], "linked", None)
+        except KeyError:  # Markdown without the term links
+            return
+        if not linked:
+            return
+        by_id = self.site.term_by_id
+        terms = sorted((by_id[t] for t in linked if t in by_id), key=lambda term: term.name.casefold())
+        section = etree.SubElement(root, "section", {"class": "explainer-print-terms explainer-print-only",
+                                                     "data-search-exclude": ""})
+        etree.SubElement(section, "h2").text = AtomicString("Terms")
+        dl = etree.SubElement(section, "dl")
+        for term in terms:
+            etree.SubElement(dl, "dt").text = literal(term.name)
+            etree.SubElement(dl, "dd").text = literal(term.short)
+
+
 class EssayExtension(Extension):
     def __init__(self, site, **kwargs) -> None:
         self.site = site
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.parser.blockprocessors.register(EssayProcessor(md.parser, self.site), "explainer-essay", 110)
+        essays = EssayProcessor(md.parser, self.site)
+        md.parser.blockprocessors.register(essays, "explainer-essay", 110)
+        # After the footnotes extension's reference links (inline, 20) and its duplicates pass (15).
+        md.treeprocessors.register(MarkNamesTreeprocessor(md, essays), "explainer-mark-names", 14)
+        # After the term links (4) and "Used in" (3); before MkDocs resolves links (0).
+        md.treeprocessors.register(PrintTermsTreeprocessor(md, self.site, essays), "explainer-print-terms", 2)
         md.parser.blockprocessors.register(EssayListProcessor(md.parser, self.site), "explainer-essay-list", 109)
         md.parser.blockprocessors.register(RegisterProcessor(md.parser, self.site), "explainer-register", 108)

@@ -81,6 +81,7 @@ class Site:
     def __post_init__(self) -> None:
         self.matcher = TermMatcher(self.terms)
         self.by_slug = {e.slug: e for e in self.essays}
+        self.term_by_id = {t.id: t for t in self.terms}
 
     def url_to(self, target_src: str, anchor: str | None = None) -> str:
         """A link from the current page to another source file, which MkDocs then resolves and checks."""

@@ -4,7 +4,8 @@ no violation of serious or critical impact.
 No rule is disabled: findings in Material's defaults are fixed in
 ``overrides/`` and ``docs/assets/theme-fixes.css``. Pages are checked as
 loaded, and the essay and home page also with what only appears on use
-(a term tooltip, a footnote tooltip, search results), since axe sees only
+(a term popover, a note popover, search results;
+sidenotes and print in test_browser_notes.py), since axe sees only
 what is in the DOM.
 """
 
@@ -90,11 +91,12 @@ def test_open_tooltips_and_search_have_no_serious_violations(site: Site, open_pa
     page.goto(site.url(essay))
     assert_scheme(page, scheme)
     page.locator("p.explainer-para a.explainer-term").first.hover()
-    settle(page, ".md-tooltip2--active[role=tooltip]")
-    problems = blocking(axe.run(page).response, f"{essay} with a term tooltip [{scheme}]")
+    settle(page, ".explainer-pop.is-open[role=tooltip]")
+    problems = blocking(axe.run(page).response, f"{essay} with a term popover [{scheme}]")
+    page.set_viewport_size({"width": 1024, "height": 800})  # no sidenotes: the note opens as a popover
     page.locator("p.explainer-para a.footnote-ref").first.hover()
-    settle(page, ".md-tooltip2--active[role=dialog]")
-    problems += blocking(axe.run(page).response, f"{essay} with a footnote tooltip [{scheme}]")
+    settle(page, ".explainer-pop.is-open[role=note]")
+    problems += blocking(axe.run(page).response, f"{essay} with a note popover [{scheme}]")
 
     page.goto(site.url(""))
     page.locator(".md-search__input").click()

@@ -1,11 +1,12 @@
 """What a reader does, in a real Chromium: term definitions on hover and keyboard focus,
 footnotes and cited passages on hover, search, the light/dark toggle, and the comparison grid.
 
-Material renders ``content.tooltips`` and ``content.footnote.tooltips`` as
-``div.md-tooltip2`` elements appended to ``<body>`` when first needed; the
-host element points at its tooltip with ``aria-describedby`` (terms: role
-tooltip) or ``aria-controls`` (footnotes: role dialog). The tests follow that
-link, so they check the tooltip of the element they touched.
+Terms, citations and notes open popovers of their own (``docs/assets/explainer.js``):
+a ``div.explainer-pop[popover]`` placed right after its link when first needed; the
+link points at it with ``aria-describedby`` (terms and citations: role tooltip) or
+``aria-controls`` (notes: role note). The tests follow that link, so they check the
+popover of the element they touched. The note layer's own tests are in
+``test_browser_notes.py``.
 """
 
 from __future__ import annotations
@@ -14,13 +15,13 @@ import html
 import re
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, ViewportSize, expect
 
 from .support import DESKTOP, PHONE, SEED_PAGE, OpenPage, Site, TermLink, normalize, term_links
 
 pytestmark = pytest.mark.browser
 
-ACTIVE = re.compile(r"\bmd-tooltip2--active\b")
+NO_SIDENOTES: ViewportSize = {"width": 1024, "height": 800}  # narrower than the sidenotes' breakpoint
 
 
 @pytest.fixture(scope="module")
@@ -48,9 +49,9 @@ def term_locator(page: Page, term: TermLink) -> Locator:
 
 
 def expect_shown(page: Page, tooltip: Locator, text: str) -> None:
-    """The tooltip is active, opaque, inside the viewport and says ``text``."""
+    """The popover is open, opaque, inside the viewport and says ``text``."""
     expect(tooltip).to_be_visible()
-    expect(tooltip).to_have_class(ACTIVE)
+    assert tooltip.evaluate("el => el.matches(':popover-open')")
     expect(tooltip).to_contain_text(normalize(text))
     tooltip.evaluate("el => Promise.all(el.getAnimations({subtree: true}).map(a => a.finished.catch(() => null)))")
     assert float(tooltip.evaluate("el => getComputedStyle(el).opacity")) > 0.99
@@ -108,8 +109,8 @@ def test_keyboard_focus_on_a_term_shows_its_definition(site: Site, open_page: Op
 
 
 def test_hovering_a_footnote_mark_shows_the_note(site: Site, open_page: OpenPage, essay: str) -> None:
-    """The footnote's text appears in a tooltip next to its mark."""
-    page, _ = open_page(DESKTOP)
+    """Where there is no room for sidenotes, the footnote's text appears in a popover next to its mark."""
+    page, _ = open_page(NO_SIDENOTES)
     page.goto(site.url(essay))
     mark = page.locator("p.explainer-para a.footnote-ref").first
     note_id = (mark.get_attribute("href") or "").removeprefix("#")
