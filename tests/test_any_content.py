@@ -107,3 +107,15 @@ def test_a_companion_page_citing_the_new_essay_names_it_and_a_bare_citation_ther
     assert f"docs/glossary.md:{bare + 1}: the citation '[[p" in result.output
     assert "is ambiguous: this page cites more than one essay (trenin-2019, jefferson-1801)" in result.output
     assert "write [[trenin-2019:p" in result.output and "or [[jefferson-1801:p" in result.output
+
+
+def test_shared_introductions_read_right_for_one_essay_or_many(any_build: Build) -> None:
+    """Home, glossary and Essays page speak of the essays, never of "the essay" as if there were one."""
+    count = len(any_build.slugs)
+    for url in ("", "glossary/", "essays/"):
+        intro = any_build.soup(url).select_one("article h1").find_next("p").get_text(" ", strip=True)
+        assert not re.search(r"\bthe essay\b|Trenin's essay", intro, re.IGNORECASE), (url, intro)
+    essays_intro = any_build.soup("essays/").select_one("article h1").find_next("p").get_text()
+    assert essays_intro.startswith("One essay" if count == 1 else f"{count} essays")
+    cards = " ".join(p.get_text(" ", strip=True) for p in any_build.soup("").select(".grid.cards li p"))
+    assert not re.search(r"\bthe essay\b", cards, re.IGNORECASE), cards

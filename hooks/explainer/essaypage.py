@@ -151,7 +151,8 @@ def essays_index_markdown(count: int, token: str) -> str:
     """The generated source of ``essays/index.md``: every essay, newest first."""
     what = "One essay" if count == 1 else f"{count} essays"
     return (_front_matter(title="Essays", description="Every essay in this edition, newest first.")
-            + f"# Essays\n\n{what} in this edition, newest first. Each has its claims register, linked from its card.\n\n"
+            + f"# Essays\n\n{what} in this edition, newest first. Each card leads to its essay and, where claims are "
+              "annotated, to its claims register.\n\n"
             + marker(token, ESSAY_CARDS) + "\n")
 
 
