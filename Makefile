@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build check report test lint linkcheck bench chromium clean
+.PHONY: serve build check report essay test lint linkcheck bench chromium clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ build: $(STAMP)
 ## check: every problem in the sources (seeds, claims, glossary, citations, settings), without building
 check: $(STAMP)
 	PYTHONPATH=hooks $(BIN)/python -m explainer.check
+
+## essay: a new seed folder: make essay SLUG=author-year (meta.yml with every key, a claims.md template)
+essay: $(STAMP)
+	PYTHONPATH=hooks $(BIN)/python -m explainer.scaffold "$(SLUG)"
 
 ## report: the editors' report (passages without claims, unused terms, …); also written to reports/
 report: $(STAMP)

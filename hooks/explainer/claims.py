@@ -60,10 +60,16 @@ def parse_claims(path: Path, problems: Problems | None = None) -> list[Claim]:
     """
     problems = problems if problems is not None else RaiseAtOnce()
     doc = read_sections(path)
+    in_comment = False  # an HTML comment before the first claim is for editors (`make essay` writes one)
     for number, line in doc.preamble:
-        if line.strip() and not line.startswith("# "):
+        stripped = line.strip()
+        if in_comment or stripped.startswith("<!--"):
+            in_comment = not stripped.endswith("-->")
+            continue
+        if stripped and not line.startswith("# "):
             problems.add(EditorError(path, number, "text before the first claim.",
-                                     "Start each claim with a '## Title' heading; only a '# Title' line may come before the first."))
+                                     "Start each claim with a '## Title' heading; only a '# Title' line or an HTML comment "
+                                     "may come before the first."))
             break
     claims = [c for c in (problems.attempt(_parse_section, path, section) for section in doc.sections) if c is not None]
     seen: dict[str, Claim] = {}
