@@ -13,10 +13,13 @@ from pathlib import Path
 
 from explainer.citations import CitationExtension
 from explainer.comparison import ComparisonExtension, page_comparison
-from explainer.escape import theme_plain
+from explainer.escape import theme_plain, theme_text
 from explainer.essaypage import EssayExtension, broken_essay_markdown, essay_markdown, essays_index_markdown, footnotes_marker, register_markdown
 from explainer.navigation import ESSAYS_INDEX, listed_essays, with_essays
 from explainer.problems import Problems, ProblemsError
+from explainer.publishing.edition import Publisher, load_publisher, modified_dates
+from explainer.publishing.outputs import Publishing
+from explainer.publishing.pagemeta import head_html
 from explainer.seeds import SLUG
 from explainer.site import THEME_SETTINGS, PageContext, Site, check_theme_settings, load_site, page_link_mode
 from explainer.termlinks import TermLinkExtension
@@ -37,6 +40,7 @@ log = logging.getLogger("mkdocs.plugins.explainer")
 REQUIRED_EXTENSIONS = ("attr_list", "footnotes", "md_in_html", "toc")
 _site: Site | None = None
 _files: Files | None = None
+_publishing: Publishing | None = None
 _command = "build"  # "serve" under `mkdocs serve`: editor mistakes are then shown on the pages, not fatal
 log = logging.getLogger("mkdocs.explainer")
 
@@ -48,10 +52,15 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load the sources. Every editor mistake is collected (its unit left out), reported in ``on_env``."""
-    global _site
+    global _site, _publishing
     project = Path(config.config_file_path).parent
     problems = Problems()
-    site = load_site(project, Path(config.docs_dir), config.extra.get("explainer", {}), problems)
+    settings = config.extra.get("explainer", {})
+    site = load_site(project, Path(config.docs_dir), settings, problems)
+    publisher = problems.attempt(load_publisher, config.site_name, config.site_description, config.site_url,
+                                 config.theme.get("language"), settings.get("social_image"), Path(config.docs_dir))
+    _publishing = Publishing(publisher or Publisher(config.site_name, config.site_description or "", config.site_url or ""),
+                             site.essays, modified_dates(project / settings.get("seeds", "seeds"), site.essays))
     check_claim_notes(site, project, problems)
     check_theme_settings(Path(config.config_file_path), {key: config[key] for key in THEME_SETTINGS}, problems)
     # A warning, not an error: the pages are right, only out of date; --strict (CI, make build) fails on it.
@@ -158,4 +167,44 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         # Pages in the navigation's order (the essay before its register and the companion pages).
         order = [item.file.src_uri for item in nav.pages]
         page.content = fill_used_in(page.content, _site.occurrences, url_for, order)
+    _publish_page(context, page, config)
     return context
+
+
+def _absolute_url(src: str) -> str:
+    """The absolute address of a source file of the build ("" if it has none)."""
+    assert _files is not None and _publishing is not None
+    target = _files.get_file_from_path(src)
+    return _publishing.publisher.absolute(target.url) if target else ""
+
+
+def _to_root(url: str) -> str:
+    """The relative way from a page to the site's root: "", "../", "../../"."""
+    way = get_relative_url("", url)
+    return "" if way == "." else way + "/"
+
+
+def _publish_page(context: dict, page: Page, config: MkDocsConfig) -> None:
+    """Description, share-card tags, feed links and JSON-LD for the head (overrides/main.html); "Cite this" on essays."""
+    assert _site is not None and _publishing is not None
+    src = page.file.src_uri
+    url = page.canonical_url or _publishing.publisher.absolute(page.url)
+    description = page.meta.get("description")
+    meta = _publishing.page_head(src=src, title=theme_plain(page.meta.get("title") or page.title or config.site_name),
+                                 description=theme_plain(description) if isinstance(description, str) else None,
+                                 content=page.content or "", url=url, to_root=_to_root(page.url),
+                                 glossary_src=_site.glossary_src, terms=_site.terms, url_of=_absolute_url)
+    page.meta["description"] = theme_text(meta.description)  # the theme prints it as HTML (see escape)
+    context["explainer_head"] = head_html(meta)
+    cite = _publishing.cite_html(src, url)
+    if cite:
+        page.content += cite
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Files made once per build: feeds, robots.txt, each essay's citations and annotations."""
+    assert _site is not None and _files is not None and _publishing is not None
+    files = _files
+    _publishing.write(Path(config.site_dir), url_of=_absolute_url,
+                      dest_of=lambda src: files.get_file_from_path(src).dest_uri,
+                      glossary_src=_site.glossary_src, matcher=_site.matcher)

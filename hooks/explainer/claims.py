@@ -270,7 +270,11 @@ def _anchor(essay: Essay, nfc: list[Composed | None], normalised: list[str], cla
         end = composed_text.original(end, end=True)
     while end < len(text) and unicodedata.combining(text[end]):  # the mark goes after the last letter's accents
         end += 1
+    begin = original_offset(composed_text.text if composed_text else text, start)
+    if composed_text:
+        begin = composed_text.original(begin)
     claim.paragraph = index + 1
+    claim.start = begin
     claim.end = end
     return True
 

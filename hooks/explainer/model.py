@@ -70,6 +70,7 @@ class Claim:
     horizon: str | None = None  # a forecast's `Horizon:`: by when it should be checkable
     outcome: Outcome | None = None  # a forecast's `Outcome:` block
     paragraph: int = 0  # set when anchored
+    start: int = 0  # offset in the paragraph text where the quoted passage begins (set when anchored)
     end: int = 0  # offset in the paragraph text where the footnote mark goes
     number: int = 0  # footnote number, in reading order
 

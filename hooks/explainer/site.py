@@ -30,7 +30,7 @@ from .tooltips import Tooltips
 
 LINK_MODES = ("page", "section", "all")
 PAGE_LINK_MODES = (*LINK_MODES, "none")  # a page's own `link_terms:` may also turn term links off
-SETTINGS = ("seeds", "glossary", "link_terms", "nav_essays")  # keys of extra.explainer in mkdocs.yml
+SETTINGS = ("seeds", "glossary", "link_terms", "nav_essays", "social_image")  # keys of extra.explainer in mkdocs.yml
 
 
 @functools.cache

@@ -1,0 +1,136 @@
+"""An essay's claims and term occurrences as a W3C Web Annotation collection.
+
+``essays/<slug>/annotations.jsonld`` holds one ``Annotation`` per claim and one per
+occurrence of a glossary term in the essay's numbered paragraphs. Each targets the
+original essay with two selectors against ``seeds/<slug>/essay.txt``:
+
+* ``TextQuoteSelector``: ``exact`` (the passage as it stands in the file), with up to
+  32 characters of ``prefix`` and ``suffix``;
+* ``TextPositionSelector``: ``start`` and ``end`` (exclusive), counted in Unicode
+  characters (code points) of the file decoded as UTF-8. A leading byte order mark is
+  not counted; line breaks are counted as they are in the file (CR LF is two).
+
+So a tool that reads ``essay.txt`` as UTF-8 text (dropping a BOM, as decoders do)
+finds every passage at ``text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from ..glossary import markdown_plain_text
+from ..model import Claim, Essay, Term
+from ..seeds import TEXT_FILE
+from ..terms import TermMatcher
+
+CONTEXT = 32  # characters of prefix and suffix
+_CITATION = re.compile(r"\[\[(?:([a-z0-9][a-z0-9-]*):)?p(\d+)(?:\|([^\]|]+))?\]\]")
+_LINK = re.compile(r"\[([^\]]*)\]\((https?://[^)\s]+)\)")
+
+
+class EssayText:
+    """``essay.txt`` as a program reading the file sees it, and the way there from the model's offsets.
+
+    The model reads the file without a BOM and with every line break made ``\\n``; its
+    paragraphs are stripped blocks of that text.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.raw = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+        self.text = self.raw.replace("\r\n", "\n").replace("\r", "\n")
+        # Offsets in self.text of each "\n" that was "\r\n": one raw character more from there on.
+        self._pairs: list[int] = []
+        removed = 0
+        for i, ch in enumerate(self.raw):
+            if ch == "\r" and self.raw[i + 1 : i + 2] == "\n":
+                self._pairs.append(i - removed)
+                removed += 1
+        line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
+        self._line_starts = line_starts
+
+    def raw_offset(self, i: int) -> int:
+        """The raw offset of character ``i`` of the normalised text."""
+        return i + bisect.bisect_right(self._pairs, i)  # the "\r" of each pair at or before i
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """A normalised ``[start, end)`` as a raw one."""
+        return self.raw_offset(start), self.raw_offset(end - 1) + 1
+
+    def paragraph_start(self, line: int, text: str) -> int:
+        """Where a paragraph of the model (first line, stripped text) starts in the normalised text."""
+        at = self.text.find(text, self._line_starts[line - 1])
+        if at < 0:
+            raise ValueError(f"paragraph at line {line} not found in {TEXT_FILE}")
+        return at
+
+    def selectors(self, start: int, end: int) -> list[dict]:
+        """Quote and position selectors for the raw ``[start, end)``."""
+        raw = self.raw
+        return [
+            {"type": "TextQuoteSelector", "exact": raw[start:end],
+             "prefix": raw[max(0, start - CONTEXT) : start], "suffix": raw[end : end + CONTEXT]},
+            {"type": "TextPositionSelector", "start": start, "end": end},
+        ]
+
+
+def _note_text(markdown: str) -> str:
+    """A claim's Markdown as plain text: citations as "¶5", links as "title (address)"."""
+    def citation(m: re.Match[str]) -> str:
+        return m.group(3) or (f"{m.group(1)} ¶{m.group(2)}" if m.group(1) else f"¶{m.group(2)}")
+
+    text = _CITATION.sub(citation, markdown)
+    return markdown_plain_text(_LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", text))
+
+
+def _claim_annotation(claim: Claim, base: str, target: dict, register_url: str) -> dict:
+    body: list[dict] = [
+        {"type": "TextualBody", "purpose": "classifying", "value": claim.kind, "format": "text/plain"},
+        {"type": "TextualBody", "purpose": "commenting", "value": _note_text(claim.note), "format": "text/plain"},
+        *({"type": "TextualBody", "purpose": "linking", "value": _note_text(source), "format": "text/plain"}
+          for source in claim.sources),
+        {"type": "SpecificResource", "purpose": "describing", "source": f"{register_url}#{claim.id}"},
+    ]
+    return {"id": f"{base}#claim-{claim.id}", "type": "Annotation", "motivation": "commenting",
+            "label": _note_text(claim.title), "body": body, "target": target}
+
+
+def _term_annotation(number: int, term: Term, base: str, target: dict, glossary_url: str) -> dict:
+    body = [
+        {"type": "TextualBody", "purpose": "describing", "value": term.short, "format": "text/plain"},
+        {"type": "SpecificResource", "purpose": "identifying", "source": f"{glossary_url}#{term.id}"},
+    ]
+    return {"id": f"{base}#term-{number}", "type": "Annotation", "motivation": "describing",
+            "label": term.name, "body": body, "target": target}
+
+
+def annotation_collection(essay: Essay, matcher: TermMatcher, *, collection_url: str, page_url: str,
+                          register_url: str, glossary_url: str,
+                          read: Callable[[Path], EssayText] = EssayText) -> dict:
+    """The collection for one essay: claims first (reading order), then term occurrences (reading order)."""
+    text = read(essay.folder / TEXT_FILE)
+    source = essay.url or page_url
+    starts = {p.number: text.paragraph_start(p.line, p.text) for p in essay.paragraphs}
+
+    def target(paragraph: int, start: int, end: int) -> dict:
+        base = starts[paragraph]
+        raw_start, raw_end = text.span(base + start, base + end)
+        return {"source": source, "selector": text.selectors(raw_start, raw_end)}
+
+    items = [_claim_annotation(c, collection_url, target(c.paragraph, c.start, c.end), register_url) for c in essay.claims]
+    number = 0
+    for paragraph in essay.paragraphs:
+        for match in matcher.find(paragraph.text):
+            number += 1
+            items.append(_term_annotation(number, match.term, collection_url,
+                                          target(paragraph.number, match.start, match.end), glossary_url))
+    return {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": collection_url,
+        "type": "AnnotationCollection",
+        "label": f"Annotations of “{essay.title}” by {essay.author}",
+        "total": len(items),
+        "first": {"id": f"{collection_url}#page-1", "type": "AnnotationPage", "startIndex": 0, "items": items},
+    }
