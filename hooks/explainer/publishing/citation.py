@@ -47,10 +47,16 @@ def _quoted_title(title: str) -> str:
     return f"“{title}{'' if title.endswith(('.', '?', '!', '…')) else '.'}”"
 
 
+def where(essay: Essay) -> str | None:
+    """Where the essay appeared: its publication, else the venue it was delivered at."""
+    return essay.publication or essay.venue
+
+
 def reference_parts(essay: Essay, site_name: str) -> str:
-    """The reference up to the address: author, title, venue, date, and the edition."""
+    """The reference up to the address: author, title, publication (or venue), date, and the edition."""
     author = _inverted(essay.author)
-    return (f"{author}{'' if author.endswith('.') else '.'} {_quoted_title(essay.title)} {essay.publication}, "
+    place = f"{where(essay)}, " if where(essay) else ""
+    return (f"{author}{'' if author.endswith('.') else '.'} {_quoted_title(essay.title)} {place}"
             f"{_human_date(essay)}. Annotated edition, {site_name}")
 
 
@@ -82,7 +88,7 @@ def bibtex(essay: Essay, site_name: str, url: str) -> str:
     fields = [
         ("author", "{" + author + "}"),
         ("title", "{{" + tex(essay.title) + "}}"),  # double braces: keep the title's capitals
-        ("howpublished", "{" + tex(essay.publication) + "}"),
+        *((("howpublished", "{" + tex(where(essay) or "") + "}"),) if where(essay) else ()),
         ("year", "{" + str(essay.date.year) + "}"),
         ("month", _MONTHS[essay.date.month - 1]),
         ("date", "{" + essay.date.isoformat() + "}"),
@@ -99,14 +105,20 @@ def csl_item(essay: Essay, site_name: str, url: str) -> dict:
     author = {"family": family, "given": given} if given else {"literal": family}
     item: dict = {
         "id": essay.slug,
-        "type": "article-newspaper",
+        "type": "article-newspaper" if essay.publication else "speech",
         "title": essay.title,
         "author": [author],
-        "container-title": essay.publication,
         "issued": {"date-parts": [[essay.date.year, essay.date.month, essay.date.day]]},
         "URL": url,
         "note": f"Annotated edition, {site_name}",
+        "language": essay.language,
     }
+    if essay.publication:
+        item["container-title"] = essay.publication
+    if essay.venue:
+        item["event-place"] = essay.venue
+    if essay.occasion:
+        item["event-title"] = essay.occasion
     if essay.series:
         item["section"] = essay.series
     return item

@@ -1,9 +1,9 @@
 """What every publishing output shares: the site's addresses and settings, and edition dates.
 
 ``dateModified`` of an edition must be the same in two builds of the same sources, so
-it is never the build time: it is the date of the last git commit that touched the
-essay's seed folder, or, outside a git checkout (or for uncommitted seeds), the
-essay's own publication date.
+it is never the build time: it is the newest of the last git commit that touched the
+essay's seed folder (none outside a git checkout), the newest entry of its corrections
+log, and the essay's own publication date.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def load_publisher(name: str, description: str | None, site_url: str | None, lan
 
 
 def modified_dates(seeds_dir: Path, essays: list[Essay]) -> dict[str, dt.date]:
-    """Each essay's edition date: its seed folder's last commit, else its publication date.
+    """Each essay's edition date: the newest of its seed folder's last commit, its corrections and its own date.
 
     One ``git log`` for all seeds, whatever their number; no git (or no repository) is fine.
     """
@@ -77,7 +77,8 @@ def modified_dates(seeds_dir: Path, essays: list[Essay]) -> dict[str, dt.date]:
         elif line and date and prefix is not None and line.startswith(prefix):
             slug = line[len(prefix):].split("/", 1)[0]
             committed.setdefault(slug, date)  # newest first: the first date seen is the last commit
-    return {essay.slug: max(committed.get(essay.slug, essay.date), essay.date) for essay in essays}
+    return {essay.slug: max([committed.get(essay.slug, essay.date), essay.date, *(c.date for c in essay.corrections)])
+            for essay in essays}
 
 
 def _repo_prefix(seeds_dir: Path) -> str | None:

@@ -23,14 +23,19 @@ def essay_graph(essay: Essay, *, page_url: str, register_url: str | None, site_n
     """The JSON-LD of an essay page."""
     article_id = essay.url or f"{page_url}#original"
     article: dict = {
-        "@type": "OpinionNewsArticle",
+        # An essay from a publication is an opinion piece; one without (a speech, say) a creative work.
+        "@type": "OpinionNewsArticle" if essay.publication else "CreativeWork",
         "@id": article_id,
         "headline": essay.title,
         "author": {"@type": "Person", "name": essay.author},
         "datePublished": essay.date.isoformat(),
-        "publisher": {"@type": "Organization", "name": essay.publication},
+        "inLanguage": essay.language,
         "wordCount": essay.words,
     }
+    if essay.publication:
+        article["publisher"] = {"@type": "Organization", "name": essay.publication}
+    if essay.venue:
+        article["locationCreated"] = {"@type": "Place", "name": essay.venue}
     if essay.url:
         article["url"] = essay.url
     if essay.series:
