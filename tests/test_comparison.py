@@ -41,7 +41,8 @@ ROW = "## {title}\n\nAlliance\n:   A.\n\nAlignment\n:   B.\n\nPer essay one\n:  
 
 
 def page(*rows: str, front: str = FRONT) -> str:
-    return front + "# Compare\n\nIntro [[p1]].\n\n<div class=\"explainer-comparison\" markdown>\n\n" + "".join(rows) + "</div>\n\n## Sources\n\n- x\n"
+    block = "<div class=\"explainer-comparison\" markdown>\n\n" + "".join(rows) + "</div>\n\n"
+    return front + "# Compare\n\nIntro [[one:p1]].\n\n" + block + "## Sources\n\n- x\n"
 
 
 def site() -> Site:
@@ -146,7 +147,15 @@ def test_a_bare_citation_in_an_essay_column_cites_that_columns_essay() -> None:
     assert [dt.get_text() for dt in block.select("dl dt")] == ["Alliance", "Alignment", "Per essay one", "Per essay two"]
     assert cells[2].a["href"] == "essays/one/index.md#p2"  # the page's essay
     assert cells[3].a["href"] == "essays/two/index.md#p3" and "Third of two." in cells[3].a["title"]  # the column's essay
-    assert soup.find("p").a["href"] == "essays/one/index.md#p1"  # outside the block, the page's essay
+    assert soup.find("p").a["href"] == "essays/one/index.md#p1"
+
+
+def test_outside_the_essay_columns_a_bare_citation_on_a_page_of_several_essays_is_ambiguous() -> None:
+    the_site = site()
+    the_site.problems = Problems()
+    render(page(ROW.format(title="Row").replace("Alliance\n:   A.", "Alliance\n:   A [[p1]].")), the_site)
+    [error] = list(the_site.problems)
+    assert "'[[p1]]' is ambiguous" in error.problem
 
 
 def test_a_citation_beyond_the_columns_essay_is_reported_against_it() -> None:

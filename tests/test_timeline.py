@@ -203,11 +203,11 @@ def test_the_timeline_renders_one_label_per_date_and_claims_link_to_passage_and_
     assert register["href"] == "essays/modern/claims.md#speech" and register.em.get_text() == "speech"
     passage = claim.select_one("a.explainer-cite")
     assert passage["href"] == "essays/modern/index.md#p2" and "Three." in passage["title"]
-    assert claim.cite.get_text() == "A <modern> essay"  # the essay's title, as text
+    assert claim.cite.get_text() == "A 2020" and claim.cite["title"] == "A <modern> essay"  # its short name; its title as text
     assert "<modern>" not in str(claim.cite)
     inauguration = soup.find("a", href="essays/speech-1801/claims.md#inauguration")
     assert inauguration.find_parent("dd").find_previous_sibling("dt").get_text() == "4 March 1801"
-    assert "An 1801 speech" in inauguration.find_parent("dd").get_text()
+    assert "Claim in B 1801: " in inauguration.find_parent("dd").get_text()
     assert soup.select_one("p.explainer-timeline-summary").get_text().startswith("6 events and 3 dates of claims annotated in 2 essays.")
     assert "Source: " in soup.select_one("dd.explainer-timeline-event").get_text()
     assert soup.find_all("p")[-1].get_text() == "After."

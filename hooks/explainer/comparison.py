@@ -256,14 +256,15 @@ def _compare(cells: list[_Cell], expected: list[str], section: tuple[str, int], 
     return problems
 
 
-def cite_column_essays(lines: list[str], cells: list[tuple[Column, list[int]]], default: str | None) -> None:
+def cite_column_essays(lines: list[str], cells: list[tuple[Column, list[int]]]) -> None:
     """In an essay's column, a bare ``[[p5]]`` cites that essay: written out as ``[[slug:p5]]``.
 
-    Only where the column's essay is not already the page's (``essay:``): there
-    the bare form means the same, and the citation stays as the editor wrote it.
+    Every essay column, the page's own (``essay:``) included: on a page whose
+    columns cite several essays a bare citation elsewhere is ambiguous (see
+    ``citations``), but inside a column it is not.
     """
     for column, indexes in cells:
-        if column.essay is None or column.essay == default:
+        if column.essay is None:
             continue
         for i in indexes:
             if "[[p" in lines[i] and not _CODE_SPAN.search(lines[i]):
@@ -299,7 +300,7 @@ class ComparisonPreprocessor(Preprocessor):
         cells: list[tuple[Column, list[int]]] = []
         lines = list(lines)
         self.site.problems.extend(check_sections(page.comparison, lines, file, page.first_line, cells))
-        cite_column_essays(lines, cells, page.essay)
+        cite_column_essays(lines, cells)
         return lines
 
 

@@ -37,8 +37,8 @@ _MARKER_LINE = re.compile(r"^[ ]{0,3}\[\[timeline\]\][ \t]*$", re.MULTILINE)
 
 
 def essay_name(essay: Essay) -> str:
-    """How an entry names its essay: the short title when ``meta.yml`` has one, else the title."""
-    return getattr(essay, "short_title", None) or essay.title
+    """How an entry names its essay: as citations of it do (``short_title``, else author and year)."""
+    return essay.short_name
 
 
 def page_timeline(site, value: object, page_path: str | None, file: str, source: str, default_essay: str | None,
@@ -188,17 +188,19 @@ class TimelineProcessor(BlockProcessor):
         badge = etree.SubElement(p, "strong", {"class": f"explainer-kind explainer-kind--{claim.kind}",
                                                "title": CLAIM_KINDS.get(claim.kind, claim.kind)})
         badge.text = AtomicString(claim.kind.capitalize())
-        badge.tail = AtomicString(" Claim: ")
+        badge.tail = AtomicString(" Claim in ")
+        name = etree.SubElement(p, "cite", {"title": essay.title})
+        name.text = literal(essay_name(essay))
+        name.tail = AtomicString(": ")
         title = etree.SubElement(p, "a", {"href": self.site.url_to(essay.register_src, claim.id), "class": "explainer-timeline-register"})
         title.text = claim.title  # the editor's Markdown, as in the register's heading
-        title.tail = AtomicString(", in ")
-        name = etree.SubElement(p, "cite")
-        name.text = literal(essay_name(essay))
-        name.tail = AtomicString(", ")
+        title.tail = AtomicString(".")
         paragraph = essay.paragraph(claim.paragraph)
-        if paragraph is not None:
-            link = cite_link(self.site, Target(essay, paragraph))
-            link.tail = AtomicString(".")
+        if paragraph is not None:  # the essay is named just before: the link needs only the paragraph
+            title.tail = AtomicString(" (")
+            link = cite_link(self.site, Target(essay, paragraph), f"\u00b6{paragraph.number}")
+            link.set("class", "explainer-cite explainer-cite--number")
+            link.tail = AtomicString(").")
             p.append(link)
         if claim.kind == "forecast":  # what became of it, in words (see outcomes)
             status = etree.SubElement(p, "span", {"class": "explainer-timeline-outcome"})

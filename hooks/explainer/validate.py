@@ -58,7 +58,7 @@ def check_page(site: Site, file: str, source: str, problems: Problems) -> None:
     if comparison is not None:  # as the build does: a column's bare citations cite its essay
         cells: list = []
         problems.extend(check_sections(comparison, lines, file, first_line, cells))
-        cite_column_essays(lines, cells, essay)
+        cite_column_essays(lines, cells)
     elif meta.get("comparison") is None and (error := undeclared_comparison(lines, file, first_line)):
         problems.add(error)
     problems.extend(citation_problems(site, "\n".join(lines), file, first_line, essay, meta.get("timeline") is not None))

@@ -1,0 +1,152 @@
+"""Comparison layout for 2, 3 and 4 declared columns, and the timeline, in a real Chromium.
+
+A copy of the project gets the fixture essay and two more comparison pages made
+from the real one: one with only the two concept columns, one with a column for
+each essay (four in all). At 1280 px every row's cells sit side by side, each
+column at least 150 px wide; at 375 px they stack and nothing is wider than the
+screen. Screenshots (light and dark) go to ``test-artifacts/screenshots``.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import FIXTURE_ESSAY, add_fixture_essay, build, copy_project
+from playwright.sync_api import Browser, Page
+
+from .conftest import _QuietHandler, _Server
+from .support import DESKTOP, PHONE, SCREENSHOTS
+
+SLUG = "trenin-2019"
+PAGE = "alliance-vs-alignment.md"
+ROWS_JS = """() => [...document.querySelectorAll(".explainer-comparison dl")].map(dl => ({
+  box: dl.getBoundingClientRect().toJSON(),
+  cells: [...dl.children].map(el => ({tag: el.tagName, ...el.getBoundingClientRect().toJSON()})),
+}))"""
+
+
+def _variants(docs: Path) -> dict[str, int]:
+    """Write compare-two.md and compare-four.md beside the real page; page -> its column count."""
+    source = (docs / PAGE).read_text(encoding="utf-8")
+    declared = yaml.safe_load(source.split("---\n")[1])["comparison"]
+    label = declared["essays"][SLUG]
+    lines = source.split("\n")
+    cells = [i for i, line in enumerate(lines) if line == label]
+    assert cells and all(lines[i + 1].startswith(":") and not lines[i + 2].strip() for i in cells)
+    four, two = list(lines), list(lines)
+    for i in reversed(cells):
+        four[i + 2:i + 2] = ["", "Per Jefferson (1801)", ":   [[p1]] A cell about the second essay, "
+                             "long enough to wrap over a few lines in a narrow column."]
+        del two[i:i + 3]
+    declaration = f'    {SLUG}: "{label}"'
+    # A page that cites two essays names the essay outside their columns; inside them a bare [[p1]] is the column's.
+    four = [line if four[n - 1] == "Per Jefferson (1801)" else line.replace("[[p", f"[[{SLUG}:p") for n, line in enumerate(four)]
+    four_text = "\n".join(four).replace(declaration, f'{declaration}\n    {FIXTURE_ESSAY}: "Per Jefferson (1801)"', 1)
+    two_text = re.sub(r"\n  essays:\n    [^\n]*", "", "\n".join(two), count=1)
+    (docs / "compare-four.md").write_text(four_text, encoding="utf-8")
+    (docs / "compare-two.md").write_text(two_text, encoding="utf-8")
+    return {"compare-two/": 2, "alliance-vs-alignment/": len(declared["concepts"]) + len(declared["essays"]), "compare-four/": 4}
+
+
+@pytest.fixture(scope="module")
+def layout_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, int]]]:
+    project = copy_project(tmp_path_factory.mktemp("layout") / "project")
+    add_fixture_essay(project)
+    columns = _variants(project / "docs")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - Timeline: timeline.md\n",
+                                   "  - Timeline: timeline.md\n  - Two columns: compare-two.md\n  - Four columns: compare-four.md\n", 1),
+                      encoding="utf-8")
+    www = project.parent / "www"
+    result = build(project, www)
+    assert result.returncode == 0, result.output
+    server = _Server(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(www)))
+    thread = threading.Thread(target=server.serve_forever, name="layout-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/", columns
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _open(browser: Browser, url: str, viewport, scheme: str = "light") -> Page:
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(url)
+    return page
+
+
+@pytest.mark.parametrize("path", ["compare-two/", "alliance-vs-alignment/", "compare-four/"])
+def test_at_1280_px_every_declared_column_sits_side_by_side_and_is_wide_enough(browser: Browser, layout_site, path: str) -> None:
+    base, columns = layout_site
+    page = _open(browser, base + path, DESKTOP)
+    try:
+        rows = page.evaluate(ROWS_JS)
+        assert len(rows) >= 7
+        for row in rows:
+            labels = [c for c in row["cells"] if c["tag"] == "DT"]
+            assert len(labels) == columns[path]
+            assert max(c["top"] for c in labels) - min(c["top"] for c in labels) < 1, labels
+            for left, right in itertools.pairwise(labels):
+                assert right["left"] >= left["right"], "columns overlap"
+            assert all(c["width"] >= 150 for c in labels), [round(c["width"]) for c in labels]
+            assert labels[-1]["right"] <= row["box"]["right"] + 1
+        assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
+        page.screenshot(path=SCREENSHOTS / f"{path.strip('/')}-1280-light.png", full_page=False)
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("path", ["compare-two/", "alliance-vs-alignment/", "compare-four/"])
+def test_at_375_px_the_cells_stack_and_nothing_overflows(browser: Browser, layout_site, path: str) -> None:
+    base, _ = layout_site
+    page = _open(browser, base + path, PHONE)
+    try:
+        rows = page.evaluate(ROWS_JS)
+        for row in rows:
+            cells = row["cells"]
+            assert max(c["left"] for c in cells) - min(c["left"] for c in cells) < 1, "cells are not stacked"
+            assert all(b["top"] >= a["bottom"] - 1 for a, b in itertools.pairwise(cells))
+            assert all(c["right"] <= PHONE["width"] for c in cells)
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        page.screenshot(path=SCREENSHOTS / f"{path.strip('/')}-375-light.png", full_page=False)
+    finally:
+        page.context.close()
+
+
+def test_in_print_the_four_columns_stay_side_by_side(browser: Browser, layout_site) -> None:
+    base, _ = layout_site
+    page = _open(browser, base + "compare-four/", DESKTOP)
+    try:
+        page.emulate_media(media="print")
+        labels = [c for c in page.evaluate(ROWS_JS)[0]["cells"] if c["tag"] == "DT"]
+        assert len(labels) == 4 and max(c["top"] for c in labels) - min(c["top"] for c in labels) < 1
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "375"])
+def test_the_timeline_with_two_essays_fits_the_screen(browser: Browser, layout_site, viewport, scheme: str) -> None:
+    base, _ = layout_site
+    page = _open(browser, base + "timeline/", viewport, scheme)
+    try:
+        assert page.locator(f'dd.explainer-timeline-claim a[href*="essays/{FIXTURE_ESSAY}/claims/"]').count() >= 1
+        assert page.locator("dl.explainer-timeline dt").count() == len(set(page.locator("dl.explainer-timeline dt").all_inner_texts()))
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+        page.screenshot(path=SCREENSHOTS / f"timeline-{viewport['width']}-{scheme}.png", full_page=False)
+        if scheme == "dark":
+            comparison = _open(browser, base + "compare-four/", viewport, scheme)
+            comparison.screenshot(path=SCREENSHOTS / f"compare-four-{viewport['width']}-dark.png", full_page=False)
+            comparison.context.close()
+    finally:
+        page.context.close()
