@@ -20,6 +20,7 @@
   const open = new Set(); // triggers whose popover is shown
   const timers = new Map(); // trigger -> pending close
   let count = 0;
+  let returning = null; // the link Escape sends focus back to
 
   // Runs before Material mounts its tooltips (at DOMContentLoaded): they skip links without title.
   const takeTitles = (root) => {
@@ -144,11 +145,15 @@
   document.addEventListener("pointerout", (event) => {
     if (event.pointerType === "touch") return;
     const staying = new Set(event.relatedTarget ? owners(event.relatedTarget) : []);
-    for (const owner of owners(event.target)) if (!staying.has(owner) && owner !== document.activeElement) hideLater(owner);
+    const focused = document.activeElement;
+    for (const owner of owners(event.target)) {
+      // Focus in a popover (or on its link) keeps it open whatever the pointer does.
+      if (!staying.has(owner) && owner !== focused && !pops.get(owner).contains(focused)) hideLater(owner);
+    }
   });
   document.addEventListener("focusin", (event) => {
     const trigger = triggerAt(event.target);
-    if (trigger && !HOVER_NONE.matches) show(trigger);
+    if (trigger && trigger !== returning && !HOVER_NONE.matches) show(trigger);
     for (const owner of owners(event.target)) clearTimeout(timers.get(owner));
   });
   document.addEventListener("focusout", (event) => {
@@ -177,7 +182,11 @@
     if (event.key !== "Escape" || !open.size) return;
     const back = owners(document.activeElement)[0];
     for (const trigger of [...open]) hide(trigger);
-    if (back && back !== document.activeElement) back.focus();
+    if (back && back !== document.activeElement) {
+      returning = back; // focus goes back to the link without opening its popover again
+      back.focus();
+      returning = null;
+    }
   });
   const replace = () => { for (const trigger of open) place(trigger, pops.get(trigger)); };
   window.addEventListener("scroll", replace, { passive: true, capture: true });
