@@ -118,3 +118,9 @@ def test_terms_match_text_in_either_unicode_normal_form_and_offsets_stay_in_the_
     text = "A de\u0301tente in \u0418\u0306\u043e\u0448\u043a\u0430\u0440-\u041e\u043b\u0430 and a caf\u00e9 society."
     assert [(text[m.start:m.end], m.term.id) for m in matcher.find(text)] == [
         ("de\u0301tente", "detente"), ("\u0418\u0306\u043e\u0448\u043a\u0430\u0440-\u041e\u043b\u0430", "jo"), ("caf\u00e9 society", "nfd")]
+
+
+def test_an_apostrophe_in_a_name_matches_straight_or_curly() -> None:
+    matcher = TermMatcher([Term("xis", "Xi's doctrine", [], "", 1)])
+    assert [m.term.id for m in matcher.find("Xi\u2019s doctrine and Xi's doctrine")] == ["xis", "xis"]
+    assert matcher.find("Xi doctrine, Xis doctrine") == []

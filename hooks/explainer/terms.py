@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from .model import Term
-from .text import composed
+from .text import composed, straighten
 
 # A word, or a Python-Markdown placeholder (STX…ETX), which is opaque and breaks phrases.
 _TOKEN = re.compile(r"\x02[^\x03]*\x03|\w+")
@@ -60,8 +60,9 @@ def _in_compound(text: str, start: int, end: int) -> bool:
 
 
 def gap_key(gap: str) -> str:
-    """What must stand between two words: " " for whitespace or a hyphen, else the punctuation (spaces collapsed)."""
-    return " " if gap == " " or _JOINER.fullmatch(gap) else _WS.sub(" ", gap)
+    """What must stand between two words: " " for whitespace or a hyphen, else the punctuation (spaces collapsed,
+    curly quotes straight: "Xi's" matches "Xi’s")."""
+    return " " if gap == " " or _JOINER.fullmatch(gap) else _WS.sub(" ", straighten(gap))
 
 
 def name_parts(name: str) -> tuple[str, list[str], list[str], str]:
