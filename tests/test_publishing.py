@@ -9,10 +9,11 @@ import feedparser
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, Build, build
+from conftest import FIXTURE_ESSAY, FIXTURES, ROOT, Build, build
 from explainer.errors import EditorError
 from explainer.publishing.citation import bibtex, split_name, tex
 from explainer.publishing.edition import load_publisher, modified_dates
+from explainer.publishing.plain import markdown_text
 from explainer.seeds import load_essays
 from explainer.site import load_essay_with_claims
 from explainer.text import normalise
@@ -269,3 +270,17 @@ def test_a_configured_social_image_is_on_every_page(project: Path) -> None:
     assert result.returncode == 0, result.output
     for path, soup in _pages(result.site).items():
         assert _meta(soup, "og:image") == "http://127.0.0.1:8000/assets/card.png", path
+
+
+def test_every_annotation_of_the_fixture_essay_re_anchors(fixture_site_build: Build) -> None:
+    collection = _check_annotations(fixture_site_build.site, FIXTURES / FIXTURE_ESSAY)
+    assert collection["first"]["items"]
+
+
+def test_markdown_fields_become_plain_text_for_data() -> None:
+    assert markdown_text("[Kremlin](http://en.kremlin.ru/a), *3 October* 2019, `code`") == \
+        "Kremlin (http://en.kremlin.ru/a), 3 October 2019, code"
+    assert markdown_text('Said <span lang="ru">да</span> &amp; more, see [[p5]] and [[t-1:p2|there]].') == \
+        "Said да & more, see ¶5 and there."
+    assert markdown_text("snake_case_name stays, 5 * 3 = 15") == "snake_case_name stays, 5 * 3 = 15"
+    assert markdown_text("One\nline.\n\nTwo.") == "One line.\n\nTwo."

@@ -46,7 +46,7 @@ import json
 from typing import Any
 
 # Characters JSON leaves alone that end a <script> element, open an HTML comment, or end a JS string.
-_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_SCRIPT_UNSAFE_PAIRS = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
 def html_text(text: str) -> str:
@@ -88,4 +88,9 @@ def xml_text(text: str) -> str:
 
 def script_json(value: Any, **dumps: Any) -> str:
     """``value`` as JSON that can stand inside ``<script>…</script>`` and still parse to ``value``."""
-    return json.dumps(value, ensure_ascii=False, **dumps).translate(_SCRIPT_UNSAFE)
+    text = json.dumps(value, ensure_ascii=False, **dumps)
+    # str.replace per character, not str.translate: many times faster on a page's JSON-LD.
+    for char, escaped in _SCRIPT_UNSAFE_PAIRS:
+        if char in text:
+            text = text.replace(char, escaped)
+    return text

@@ -21,14 +21,13 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from ..glossary import markdown_plain_text
 from ..model import Claim, Essay, Term
 from ..seeds import TEXT_FILE
 from ..terms import TermMatcher
+from .plain import markdown_text
 
 CONTEXT = 32  # characters of prefix and suffix
-_CITATION = re.compile(r"\[\[(?:([a-z0-9][a-z0-9-]*):)?p(\d+)(?:\|([^\]|]+))?\]\]")
-_LINK = re.compile(r"\[([^\]]*)\]\((https?://[^)\s]+)\)")
+_CRLF = re.compile("\r\n")
 
 
 class EssayText:
@@ -42,12 +41,7 @@ class EssayText:
         self.raw = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
         self.text = self.raw.replace("\r\n", "\n").replace("\r", "\n")
         # Offsets in self.text of each "\n" that was "\r\n": one raw character more from there on.
-        self._pairs: list[int] = []
-        removed = 0
-        for i, ch in enumerate(self.raw):
-            if ch == "\r" and self.raw[i + 1 : i + 2] == "\n":
-                self._pairs.append(i - removed)
-                removed += 1
+        self._pairs = [m.start() - k for k, m in enumerate(_CRLF.finditer(self.raw))] if "\r" in self.raw else []
         line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
         self._line_starts = line_starts
 
@@ -76,25 +70,17 @@ class EssayText:
         ]
 
 
-def _note_text(markdown: str) -> str:
-    """A claim's Markdown as plain text: citations as "¶5", links as "title (address)"."""
-    def citation(m: re.Match[str]) -> str:
-        return m.group(3) or (f"{m.group(1)} ¶{m.group(2)}" if m.group(1) else f"¶{m.group(2)}")
-
-    text = _CITATION.sub(citation, markdown)
-    return markdown_plain_text(_LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", text))
-
-
 def _claim_annotation(claim: Claim, base: str, target: dict, register_url: str) -> dict:
     body: list[dict] = [
         {"type": "TextualBody", "purpose": "classifying", "value": claim.kind, "format": "text/plain"},
-        {"type": "TextualBody", "purpose": "commenting", "value": _note_text(claim.note), "format": "text/plain"},
-        *({"type": "TextualBody", "purpose": "linking", "value": _note_text(source), "format": "text/plain"}
+        # The editor's Markdown as written (``[[p5]]`` cites paragraph 5 of the essay).
+        {"type": "TextualBody", "purpose": "commenting", "value": claim.note, "format": "text/markdown"},
+        *({"type": "TextualBody", "purpose": "linking", "value": source, "format": "text/markdown"}
           for source in claim.sources),
         {"type": "SpecificResource", "purpose": "describing", "source": f"{register_url}#{claim.id}"},
     ]
     return {"id": f"{base}#claim-{claim.id}", "type": "Annotation", "motivation": "commenting",
-            "label": _note_text(claim.title), "body": body, "target": target}
+            "label": markdown_text(claim.title), "body": body, "target": target}
 
 
 def _term_annotation(number: int, term: Term, base: str, target: dict, glossary_url: str) -> dict:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..glossary import markdown_plain_text
 from ..model import Essay, Term
+from .plain import markdown_text
 
 CONTEXT = "https://schema.org"
 
@@ -68,11 +68,11 @@ def _claim(essay: Essay, claim, article_id: str, page_url: str, register_url: st
         "@type": "Claim",
         "@id": url,
         "url": url,
-        "name": markdown_plain_text(claim.title),
+        "name": markdown_text(claim.title),
         "text": claim.quote,
         "genre": claim.kind,
         "appearance": {"@id": article_id},
-        "citation": [markdown_plain_text(source) for source in claim.sources],
+        "citation": [markdown_text(source) for source in claim.sources],
     }
     if claim.dates:
         node["temporalCoverage"] = claim.dates[0] if len(claim.dates) == 1 else f"{claim.dates[0]}/{claim.dates[-1]}"

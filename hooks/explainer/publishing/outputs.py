@@ -86,5 +86,5 @@ class Publishing:
             collection = annotations.annotation_collection(
                 essay, matcher, collection_url=urljoin(url, "annotations.jsonld"), page_url=url,
                 register_url=url_of(essay.register_src), glossary_url=url_of(glossary_src))
-            (folder / "annotations.jsonld").write_text(json.dumps(collection, ensure_ascii=False, indent=1) + "\n",
+            (folder / "annotations.jsonld").write_text(json.dumps(collection, ensure_ascii=False) + "\n",
                                                        encoding="utf-8")
