@@ -147,6 +147,7 @@ def load_site(project_dir: Path, docs_dir: Path, settings: object, problems: Pro
     problems = problems if problems is not None else RaiseAtOnce()
     config_file = project_dir.resolve() / "mkdocs.yml"
     lines = _settings_lines(config_file)
+    settings = {} if settings is None else settings  # `explainer:` with nothing under it
     if not isinstance(settings, dict):
         problems.add(EditorError(config_file, lines.get(""), "'extra.explainer' must be a set of 'key: value' settings.",
                                  f"Indent the settings under it: {', '.join(SETTINGS)} (see docs/editing.md)."))
