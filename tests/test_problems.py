@@ -189,3 +189,13 @@ def test_a_timeline_event_with_a_mistake_is_left_out_and_every_such_event_report
         (2, True), (10, True), (12, True)]
     with pytest.raises(EditorError):
         load_timeline(path)  # without a collector, the first problem raises (from the cache too)
+
+
+def test_an_essay_left_out_does_not_turn_every_citation_of_it_into_a_problem(project: Path) -> None:
+    meta = project / "seeds" / SLUG / "meta.yml"
+    meta.write_text("titel: typo\n" + meta.read_text(encoding="utf-8"), encoding="utf-8")
+    result = check(project)
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "1 problem in 1 file:" in output and f"seeds/{SLUG}/meta.yml:1: unknown key 'titel'" in output
+    assert "does not resolve" not in output

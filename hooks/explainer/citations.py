@@ -49,10 +49,17 @@ class Target:
     paragraph: Paragraph
 
 
+class Unchecked(LookupError):
+    """The cited essay is left out of this build for its own problems: the citation cannot be checked."""
+
+
 def resolve(site, slug: str | None, number: int, default: str | None) -> Target:
     """The essay paragraph a citation names; raises ``LookupError`` with the valid targets."""
     essays = site.by_slug
+    broken = getattr(site, "broken_essays", ())  # left out for their own problems, already reported
     name = slug or default
+    if name in broken and name not in essays:
+        raise Unchecked(name)
     if name is None:
         raise LookupError("this page names no essay, so a bare [[pN]] has nowhere to lead: "
                           f"write {_choices(essays)}, or add 'essay: <slug>' to the page's front matter")
@@ -118,6 +125,8 @@ def citation_problems(site, text: str, file: str, first_line: int, default: str 
             continue
         try:
             resolve(site, cite.group(1), int(cite.group(2)), default)
+        except Unchecked:
+            pass  # the essay's own problems are reported; its citations are checked once it loads
         except LookupError as e:
             problems.append(EditorError(file, first_line + offset, f"the citation '{cite.group()}' does not resolve: {e}.",
                                         "Cite an existing paragraph; the essay page shows each paragraph's number."))
