@@ -123,3 +123,13 @@ def test_a_site_name_the_theme_would_misread_is_reported(project: Path) -> None:
     result = build(project)
     assert result.returncode == 0, result.output
     assert result.soup("glossary/").title.get_text() == "Glossary - AT&T Explainer"
+
+
+def test_a_control_character_in_metadata_is_reported_not_passed_to_markdown(project: Path) -> None:
+    """Python-Markdown marks its own placeholders with STX/ETX: a title holding one is an error, not a page."""
+    write_essay(project, "hostile", ["One paragraph."],
+                'title: "A \\x02wzxhzdk:0\\x03 title"\nauthor: A\ndate: 2031-01-01\npublication: P\n')
+    result = build(project)
+    assert result.returncode != 0
+    assert "seeds/hostile/meta.yml:1: 'title' contains the control character U+0002." in result.output, result.output
+    assert "Traceback" not in result.output

@@ -172,7 +172,12 @@ def _read_meta(path: Path) -> dict[str, Any]:
 
 def _as_str(value: Any, path: Path, line: int | None, key: str) -> str:
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        return str(value).strip()
+        text = str(value).strip()
+        # A control character is never published text; Python-Markdown's own placeholders are made of them.
+        if control := _CONTROL.search(text):
+            raise EditorError(path, line, f"'{key}' contains the control character U+{ord(control.group()):04X}.",
+                              "Delete it (a \\x.. or \\u.. escape in quotes writes one); published text has none.")
+        return text
     raise EditorError(path, line, f"'{key}' must be a single line of text.", f"Write '{key}: \"…\"'.")
 
 
