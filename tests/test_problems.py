@@ -199,3 +199,15 @@ def test_an_essay_left_out_does_not_turn_every_citation_of_it_into_a_problem(pro
     output = result.stdout + result.stderr
     assert "1 problem in 1 file:" in output and f"seeds/{SLUG}/meta.yml:1: unknown key 'titel'" in output
     assert "does not resolve" not in output
+
+
+def test_check_reads_mkdocs_yml_as_the_build_does(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("site_name: ", "site_name: <b>Bold</b> ", 1).replace("link_terms: page", "link_terms: often"),
+                      encoding="utf-8")
+    result = check(project)
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "2 problems in 1 file:" in output
+    assert "mkdocs.yml:1: 'site_name' contains" in output and "link_terms: often" in output

@@ -94,6 +94,9 @@ def check_sources(config_file: Path) -> tuple[Site | None, Problems, Files | Non
     from mkdocs.exceptions import ConfigurationError
     from mkdocs.structure.files import get_files
 
+    from .publishing.edition import load_publisher
+    from .site import THEME_SETTINGS, check_theme_settings
+
     problems = Problems()
     try:
         config = load_config(str(config_file))
@@ -101,18 +104,17 @@ def check_sources(config_file: Path) -> tuple[Site | None, Problems, Files | Non
         problems.add(EditorError(config_file, None, f"MkDocs cannot read it: {e}", "Correct mkdocs.yml (see the MkDocs documentation)."))
         return None, problems, None
     project, docs_dir = config_file.resolve().parent, Path(config.docs_dir)
-    site = load_site(project, docs_dir, config.extra.get("explainer", {}), problems)
+    settings = config.extra.get("explainer", {})
+    site = load_site(project, docs_dir, settings, problems)
+    # The same checks of mkdocs.yml as the hooks' on_config (publishing settings, theme texts).
+    problems.attempt(load_publisher, config.site_name, config.site_description, config.site_url,
+                     config.theme.get("language"), settings.get("social_image") if isinstance(settings, dict) else None, docs_dir)
+    check_theme_settings(config_file.resolve(), {key: config[key] for key in THEME_SETTINGS}, problems)
     check_claim_notes(site, project, problems)
     files = get_files(config)
     check_glossary_built(site, files, docs_dir, problems)
     check_pages(site, files.documentation_pages(), project, problems)
-    for check in EXTRA_CHECKS:
-        check(site, project, docs_dir, problems)
     return site, problems, files
-
-
-# Validators of other sources (comparison, timeline) register here: f(site, project, docs_dir, problems).
-EXTRA_CHECKS: list = []
 
 
 def _shown(path: Path, project: Path) -> str:
