@@ -188,11 +188,11 @@ def _check_hostile_text_stays_text(result: Build) -> None:
     assert "<b>" not in head and "<script>alert" not in head
     json_ld = raw[raw.index('<script type="application/ld+json">') + 35:]
     assert "<" not in json_ld[: json_ld.index("</script>")]
-    assert not soup.select(".explainer-cite b, .explainer-cite script")
+    assert not soup.select(".explainer-citethis b, .explainer-citethis script")
     (graph,) = page_jsonld(soup)
     article = next(n for n in graph["@graph"] if n["@type"] == "OpinionNewsArticle")
     assert article["headline"] == HOSTILE and article["publisher"]["name"] == HOSTILE
-    cite = soup.select_one(".explainer-cite-text")
+    cite = soup.select_one(".explainer-citethis-text")
     assert HOSTILE in cite.get_text() and HOSTILE in cite["data-cite-before"]
     register = _meta(result.soup("essays/hostile-2020/claims"), "description")
     assert f"“{HOSTILE}”" in register
@@ -226,10 +226,10 @@ def test_names_split_into_family_and_given() -> None:
 
 def test_essay_page_offers_its_citation_and_downloads(site_build: Build) -> None:
     soup = site_build.soup(f"essays/{SLUG}")
-    cite = soup.select_one(".explainer-cite-text")
+    cite = soup.select_one(".explainer-citethis-text")
     assert cite.get_text().startswith("Trenin, Dmitri. “") and "Defense News, 2 December 2019. Annotated edition, Explainer, " in cite.get_text()
     assert cite.get_text().endswith(f"http://127.0.0.1:8000/essays/{SLUG}/.")
-    hrefs = {a["href"] for a in soup.select(".explainer-cite a")}
+    hrefs = {a["href"] for a in soup.select(".explainer-citethis a")}
     assert {"cite.bib", "cite.json", "annotations.jsonld"} <= hrefs
     folder = site_build.site / "essays" / SLUG
     assert (folder / "cite.bib").read_text().startswith(f"@misc{{{SLUG},")

@@ -6,13 +6,13 @@
 // (#p5): the box's data-cite-before and data-cite-url plus "para. 5". One
 // element at a time, so paragraphs carry no markup of their own for it.
 (function () {
-  const box = document.querySelector(".explainer-cite-text");
+  const box = document.querySelector(".explainer-citethis-text");
   if (!box) return;
 
   function copyButton(label, text) {
     const button = document.createElement("button");
     button.type = "button";
-    button.className = "explainer-cite-copy md-button";
+    button.className = "explainer-citethis-copy md-button";
     button.textContent = label;
     button.addEventListener("click", () => {
       const done = () => { button.textContent = "Copied"; setTimeout(() => { button.textContent = label; }, 1500); };
@@ -26,7 +26,7 @@
   }
 
   box.after(copyButton("Copy reference", () => box.textContent));
-  document.querySelectorAll(".explainer-cite-format").forEach((details) => {
+  document.querySelectorAll(".explainer-citethis-format").forEach((details) => {
     const code = details.querySelector("code");
     const name = details.querySelector("summary").textContent;
     if (code) details.append(copyButton("Copy " + name, () => code.textContent));
@@ -46,7 +46,7 @@
     if (!paragraph || !paragraph.classList.contains("explainer-para")) return;
     const reference = paragraphReference(match[1]);
     shown = document.createElement("div");
-    shown.className = "explainer-cite-paragraph";
+    shown.className = "explainer-citethis-paragraph";
     shown.setAttribute("role", "note");
     shown.setAttribute("aria-label", "Cite paragraph " + match[1]);
     const text = document.createElement("p");

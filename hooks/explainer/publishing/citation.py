@@ -134,17 +134,17 @@ def cite_section_html(essay: Essay, site_name: str, url: str, has_annotations: b
     annotations = (' The annotations are also data: <a href="annotations.jsonld" type="application/ld+json">'
                    'W3C Web Annotations (JSON-LD)</a>.') if has_annotations else ""
     return (
-        '<section class="explainer-cite" aria-labelledby="cite-this">\n'
+        '<section class="explainer-citethis" aria-labelledby="cite-this">\n'
         '<h2 id="cite-this">Cite this edition</h2>\n'
-        f'<p class="explainer-cite-text" data-cite-before="{html_attr(reference_parts(essay, site_name))}" '
+        f'<p class="explainer-citethis-text" data-cite-before="{html_attr(reference_parts(essay, site_name))}" '
         f'data-cite-url="{html_attr(url)}">{html_text(reference)}</p>\n'
-        '<p class="explainer-cite-more">Download it as <a href="cite.bib" type="application/x-bibtex" download>BibTeX</a> '
+        '<p class="explainer-citethis-more">Download it as <a href="cite.bib" type="application/x-bibtex" download>BibTeX</a> '
         f'or <a href="cite.json" type="application/json" download>CSL-JSON</a>.{annotations} '
         "To cite one paragraph, follow the number beside it: its reference adds <q>para. N</q> and the "
         "paragraph's own address.</p>\n"
-        '<details class="explainer-cite-format"><summary>BibTeX</summary>\n'
+        '<details class="explainer-citethis-format"><summary>BibTeX</summary>\n'
         f'<pre><code>{html_text(bibtex(essay, site_name, url))}</code></pre></details>\n'
-        '<details class="explainer-cite-format"><summary>CSL-JSON</summary>\n'
+        '<details class="explainer-citethis-format"><summary>CSL-JSON</summary>\n'
         f'<pre><code>{html_text(csl_json(essay, site_name, url))}</code></pre></details>\n'
         "</section>\n"
     )
