@@ -22,7 +22,7 @@ from explainer.publishing.outputs import Publishing
 from explainer.publishing.pagemeta import head_html
 from explainer.seeds import SLUG
 from explainer.site import THEME_SETTINGS, PageContext, Site, check_theme_settings, load_site, page_link_mode
-from explainer.termlinks import TermLinkExtension
+from explainer.termlinks import TermLinkExtension, hidden_term_notes
 from explainer.timeline import TimelineExtension, page_timeline
 from explainer.tooltips import fill_titles
 from explainer.usedin import fill_used_in
@@ -143,6 +143,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if problems:
         log.warning(problems.report())
         env.globals["explainer_problems"] = Markup(problems.html())  # every value in it escaped by escape.py
+    # A notice, not a warning: a term inside a longer one is still counted as used (see termlinks),
+    # and `--strict` must not fail for an editorial choice.
+    for note in hidden_term_notes(_site):
+        log.info(note)
     return env
 
 

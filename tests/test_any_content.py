@@ -90,23 +90,20 @@ def test_a_companion_page_citing_the_new_essay_names_it_and_a_bare_citation_ther
         "# Speeches\n\nJefferson's principles [[jefferson-1801:p3]]; Trenin's conclusion [[trenin-2019:p6]].\n", encoding="utf-8")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "\nnot_in_nav: |\n  speeches.md\n", encoding="utf-8")
-    glossary = project / "docs" / "glossary.md"
-    original = glossary.read_text(encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.output
     cites = result.soup("speeches/").select("a.explainer-cite")
     assert [a.get_text() for a in cites] == ["Jefferson 1801, \u00b63", "Trenin 2019, \u00b66"]
     assert cites[0]["href"] == "../essays/jefferson-1801/#p3"
     assert cites[0]["title"].startswith("Jefferson 1801, \u00b63: \u201cAbout to enter, fellow-citizens")
-    # the glossary names trenin-2019 as its essay and cites it bare: citing a second essay there makes those ambiguous
-    lines = original.split("\n")
-    bare = next(i for i, line in enumerate(lines) if re.search(r"\[\[p\d+\]\]", line))
-    glossary.write_text(original.replace("\n## Alliance\n", "\n## Alliance\n\nSee [[jefferson-1801:p3]].\n", 1), encoding="utf-8")
+    # a page whose front matter names one essay cites it bare; citing a second essay there makes that ambiguous
+    (project / "docs" / "speeches.md").write_text(
+        "---\nessay: trenin-2019\n---\n# Speeches\n\nTrenin [[p6]].\n\nJefferson [[jefferson-1801:p3]].\n", encoding="utf-8")
     result = build(project)
     assert result.returncode != 0 and "Traceback" not in result.output
-    assert f"docs/glossary.md:{bare + 1}: the citation '[[p" in result.output
-    assert "is ambiguous: this page cites more than one essay (trenin-2019, jefferson-1801)" in result.output
-    assert "write [[trenin-2019:p" in result.output and "or [[jefferson-1801:p" in result.output
+    assert ("docs/speeches.md:6: the citation '[[p6]]' is ambiguous: this page cites more than one essay (trenin-2019, jefferson-1801)."
+            in result.output)
+    assert "write [[trenin-2019:p6]] or [[jefferson-1801:p6]]" in result.output
 
 
 def test_shared_introductions_read_right_for_one_essay_or_many(any_build: Build) -> None:
@@ -119,3 +116,32 @@ def test_shared_introductions_read_right_for_one_essay_or_many(any_build: Build)
     assert essays_intro.startswith("One essay" if count == 1 else f"{count} essays")
     cards = " ".join(p.get_text(" ", strip=True) for p in any_build.soup("").select(".grid.cards li p"))
     assert not re.search(r"\bthe essay\b", cards, re.IGNORECASE), cards
+
+
+ENTANGLING = """
+## Entangling alliances
+
+Also: entangling alliance
+
+Jefferson's phrase for alliances that would draw the United States into the quarrels of other powers.
+
+Sources: the address itself, [[jefferson-1801:p3]].
+"""
+
+
+def test_a_term_inside_a_longer_one_counts_for_both_and_a_notice_names_it_when_always_hidden(project: Path) -> None:
+    add_fixture_essay(project)
+    glossary = project / "docs" / "glossary.md"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + ENTANGLING, encoding="utf-8")
+    result = build(project)  # strict: the notice is no warning
+    assert result.returncode == 0, result.output
+    assert (f"INFO    -  essays/{FIXTURE_ESSAY}: the term 'Alliance' occurs only inside 'Entangling alliances', "
+            "so it is never linked in this essay") in result.output
+    assert "trenin-2019: the term" not in result.output  # "alliance" stands alone in Trenin's essay
+    page = result.soup(f"essays/{FIXTURE_ESSAY}/")
+    assert [a.get_text() for a in page.select("p.explainer-para a.explainer-term")] == ["entangling alliances"]
+    entries = result.soup("glossary/")
+    used = [a["href"] for a in entries.find(id="alliance").find_next(class_="explainer-used-in").select("a")]
+    assert f"../essays/{FIXTURE_ESSAY}/#p3" in used
+    contains = entries.find(id="entangling-alliances").find_next(class_="explainer-contains")
+    assert contains.get_text() == "Contains: Alliance." and contains.a["href"] == "#alliance"

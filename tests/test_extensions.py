@@ -14,7 +14,7 @@ from explainer.essaypage import ESSAY as ESSAY_BODY
 from explainer.essaypage import EssayExtension, marker
 from explainer.model import Essay, Occurrence, Paragraph, Term
 from explainer.site import PageContext, Site, page_link_mode
-from explainer.termlinks import TermLinkExtension
+from explainer.termlinks import TermLinkExtension, hidden_term_notes
 from explainer.tooltips import fill_titles
 from explainer.usedin import fill_used_in
 
@@ -246,3 +246,34 @@ def test_only_this_builds_token_renders_a_generated_body() -> None:
     assert guessed != marker(site.token, ESSAY_BODY) and make_site().token != site.token
     soup = render(guessed, site, src="essays/e/index.md", essay="e", generated=True)
     assert not soup.select(".explainer-essay") and soup.get_text().strip() == guessed
+
+
+NESTED_TERMS = [Term("alliance", "Alliance", ["alliances"], "A pledge to fight together.", 1),
+                Term("entangling-alliances", "Entangling alliances", [], "Jefferson's phrase.", 1)]
+
+
+def test_a_term_inside_a_longer_one_counts_as_used_but_is_not_linked() -> None:
+    essay = Essay(slug="j", folder=Path("."), title="T", author="A", date=dt.date(1801, 3, 4), publication=None,
+                  paragraphs=[Paragraph(1, "Peace, entangling alliances with none.", 1)])
+    site = Site(essays=[essay], terms=NESTED_TERMS)
+    soup = render(marker(site.token, ESSAY_BODY), site, src="essays/j/index.md", essay="j", generated=True)
+    assert terms_in(soup) == ["entangling alliances"]
+    assert [(o.page_src, o.place) for o in site.occurrences["alliance"]] == [("essays/j/index.md", "\u00b61")]
+    # hidden everywhere in that essay: a notice names it and the longer term
+    assert hidden_term_notes(site) == [
+        "essays/j: the term 'Alliance' occurs only inside 'Entangling alliances', so it is never linked in this essay "
+        "(its glossary entry still lists those passages under \"Used in\")."]
+    # once it also occurs on its own, it is linked there and nothing is hidden
+    essay.paragraphs.append(Paragraph(2, "An alliance.", 3))
+    site = Site(essays=[essay], terms=NESTED_TERMS)
+    assert terms_in(render(marker(site.token, ESSAY_BODY), site, src="essays/j/index.md", essay="j", generated=True)) == [
+        "entangling alliances", "alliance"]
+    assert hidden_term_notes(site) == []
+
+
+def test_the_glossary_entry_of_a_longer_term_links_the_shorter_ones() -> None:
+    site = Site(essays=[ESSAY], terms=NESTED_TERMS)
+    soup = render_glossary("# Glossary\n\n## Alliance\n\nAlso: alliances\n\nText.\n\n## Entangling alliances\n\nText.", site)
+    contains = soup.select(".explainer-contains")
+    assert [p.get_text() for p in contains] == ["Contains: Alliance."]
+    assert contains[0].select_one("a")["href"] == "#alliance" and contains[0].find_previous("h2")["id"] == "entangling-alliances"

@@ -124,3 +124,41 @@ def test_an_apostrophe_in_a_name_matches_straight_or_curly() -> None:
     matcher = TermMatcher([Term("xis", "Xi's doctrine", [], "", 1)])
     assert [m.term.id for m in matcher.find("Xi\u2019s doctrine and Xi's doctrine")] == ["xis", "xis"]
     assert matcher.find("Xi doctrine, Xis doctrine") == []
+
+
+NESTED = TermMatcher([
+    Term("alliance", "Alliance", ["alliances"], "", 1),
+    Term("entangling-alliances", "Entangling alliances", [], "", 1),
+    Term("early-warning", "Early warning", [], "", 1),
+    Term("early-warning-system", "Early warning system", [], "", 1),
+    Term("warning-system", "Warning system", [], "", 1),
+    Term("sino-soviet-alliance", "Sino-Soviet alliance", [], "", 1),
+    Term("soviet", "Soviet", [], "", 1),
+    Term("soviet-union", "Soviet Union", [], "", 1),
+])
+
+
+def nested(text: str) -> list[tuple[str, list[str]]]:
+    return [(text[m.start:m.end], [text[i.start:i.end] + "=" + i.term.id for i in m.inner]) for m in NESTED.find(text)]
+
+
+def test_a_term_inside_a_longer_one_is_an_inner_match() -> None:
+    assert nested("peace, entangling alliances with none; an alliance") == [
+        ("entangling alliances", ["alliances=alliance"]), ("alliance", [])]
+    # at the same start and at a later word, each at most once per term
+    assert nested("an early warning system") == [
+        ("early warning system", ["early warning=early-warning", "warning system=warning-system"])]
+
+
+def test_only_terms_wholly_inside_and_not_part_of_a_compound_are_inner() -> None:
+    # "Soviet Union" starts inside "Sino-Soviet alliance" and ends after it: not inner
+    assert nested("the Sino-Soviet alliance Union") == [("Sino-Soviet alliance", ["alliance=alliance"])]
+    # "Soviet" is joined to "Sino" by a hyphen: part of a compound, not a use of the term
+    assert all("soviet=" not in inner for _, inners in nested("the Sino-Soviet alliance") for inner in inners)
+
+
+def test_inner_matches_map_back_to_the_original_offsets_of_a_decomposed_text() -> None:
+    text = "Cafe\u0301 entangling alliances"
+    [match] = NESTED.find(text)
+    assert text[match.start:match.end] == "entangling alliances"
+    assert [text[i.start:i.end] for i in match.inner] == ["alliances"]

@@ -71,6 +71,8 @@ class Site:
     page: PageContext = field(default_factory=lambda: PageContext(src=""))
     # term id -> where it occurs, in order of first sight (a dict as an ordered set)
     occurrences: dict[str, dict[Occurrence, None]] = field(default_factory=dict)
+    # essay slug -> term id -> the longer terms it was only ever met inside, on that essay's page
+    hidden: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     tooltips: Tooltips = field(default_factory=Tooltips)  # written into the pages at the end (see tooltips)
     problems: Problems = field(default_factory=RaiseAtOnce)  # where extensions report mistakes met while rendering
     # Random for each build, in the marker lines of generated pages and the footnotes' placeholder:

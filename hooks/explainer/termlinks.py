@@ -67,7 +67,16 @@ class TermLinkTreeprocessor(Treeprocessor):
         self.sources_level = 0  # inside a "Sources" section (its heading level), where titles are quoted
         self.anchor: str | None = None
         self.place = ""  # where on the page we are, for "Used in": "", "¶5" or a section's title
+        # On an essay's own page: which terms occur on their own, and inside which longer terms the others do.
+        essay = site.by_slug.get(site.page.essay or "")
+        self.essay = essay.slug if essay is not None and essay.page_src == site.page.src else None
+        self.alone: set[str] = set()
+        self.inside: dict[str, set[str]] = {}
         self._walk(root)
+        if self.essay is not None:
+            hidden = {term_id: outer for term_id, outer in self.inside.items() if term_id not in self.alone}
+            if hidden:
+                site.hidden[self.essay] = hidden
 
     def _walk(self, el: etree.Element) -> None:
         for child in list(el):
@@ -107,6 +116,13 @@ class TermLinkTreeprocessor(Treeprocessor):
         for match in matches:
             term = match.term
             site.record(term, self.anchor, self.place)
+            # A shorter term inside this one ("alliances" in "entangling alliances") is used here too.
+            for inner in match.inner:
+                site.record(inner.term, self.anchor, self.place)
+                if self.essay is not None:
+                    self.inside.setdefault(inner.term.id, set()).add(term.name)
+            if self.essay is not None:
+                self.alone.add(term.id)
             if self.mode != "all" and term.id in self.linked:
                 continue
             self.linked.add(term.id)
@@ -156,6 +172,19 @@ class TermLinkTreeprocessor(Treeprocessor):
         for _, step in events[k:]:
             self.raw_depth = max(0, self.raw_depth + step)
         return kept
+
+
+def hidden_term_notes(site) -> list[str]:
+    """One line per term that longer terms hide everywhere in an essay: it is never linked there.
+
+    Such a term still counts as used there (its "Used in" lists the passages); the note says
+    why no link to it appears, so an editor can decide whether that is what they want.
+    """
+    names = {term.id: term.name for term in site.terms}
+    return [f"essays/{slug}: the term '{names[term_id]}' occurs only inside "
+            f"{', '.join(repr(o) for o in sorted(outer))}, so it is never linked in this essay "
+            "(its glossary entry still lists those passages under \"Used in\")."
+            for slug, hidden in sorted(site.hidden.items()) for term_id, outer in sorted(hidden.items())]
 
 
 class TermAddressTreeprocessor(Treeprocessor):

@@ -3,7 +3,11 @@
 The matcher is a trie keyed by words, built once per build. Scanning a text
 walks its words once and, at each word, follows the trie as far as it goes, so
 the cost grows with the words of the page and the length of the longest term,
-not with the number of terms. The longest match wins.
+not with the number of terms. The longest match wins; the shorter terms inside
+it ("alliances" in "entangling alliances") are kept as its ``inner`` matches,
+found by walking the trie from the words inside the match only, so that they
+count as uses of those terms too (the glossary's "Used in") without becoming
+links of their own.
 
 Names are matched as written, punctuation included: between two words of a name
 the text must have the same punctuation ("U.S.", "AT&T", "9/11"), or any
@@ -42,6 +46,7 @@ class Match:
     start: int
     end: int
     term: Term
+    inner: tuple[Match, ...] = ()  # other terms wholly inside this match, in text order
 
 
 def _in_compound(text: str, start: int, end: int) -> bool:
@@ -106,7 +111,9 @@ class TermMatcher:
         nfc = composed(text)
         if nfc is None:  # already NFC: nearly every text, decided at C speed
             return self._find(text)
-        return [Match(nfc.original(m.start), nfc.original(m.end, end=True), m.term) for m in self._find(nfc.text)]
+        return [Match(nfc.original(m.start), nfc.original(m.end, end=True), m.term,
+                      tuple(Match(nfc.original(i.start), nfc.original(i.end, end=True), i.term) for i in m.inner))
+                for m in self._find(nfc.text)]
 
     def _find(self, text: str) -> list[Match]:
         root = self.root
@@ -120,34 +127,48 @@ class TermMatcher:
         if root.keys().isdisjoint(folded):
             return []
         ends = list(accumulate(map(len, parts)))  # word k spans ends[2k] to ends[2k + 1]
-        n = len(folded)
+        hits = [k for k, word in enumerate(folded) if word in root]
         matches: list[Match] = []
         free = 0  # the first word a new match may start at
-        for i in [k for k, word in enumerate(folded) if word in root]:
+        for h, i in enumerate(hits):
             if i < free:
                 continue
-            node = root[folded[i]]
-            best: tuple[int, int, int, Term] | None = None  # last word, start, end, term
-            j = i
-            while True:
-                for words, exact, term, lead, trail in node.get(self._END, ()):
-                    start, end = ends[2 * i] - len(lead), ends[2 * j + 1] + len(trail)
-                    if ((not lead or (start >= 0 and text.startswith(lead, start)))
-                            and (not trail or text.startswith(trail, end - len(trail)))
-                            and (not exact or _same_case([text[ends[2 * k]:ends[2 * k + 1]] for k in range(i, j + 1)], words))):
-                        best = (j, start, end, term)
-                        break
-                j += 1
-                if j >= n:
-                    break
-                node = node.get(gap_key(parts[2 * j]) + folded[j])
-                if node is None:
-                    break
-            if best is None:
+            found = self._walk(text, parts, folded, ends, i)
+            if not found:
                 continue
-            last, start, end, term = best
+            last, start, end, term = found[-1]
             if _in_compound(text, start, end) or (matches and start < matches[-1].end):
                 continue
-            matches.append(Match(start, end, term))
+            # Shorter terms inside this one: those it starts with, then those starting at its later words.
+            inner = [(s, e, t) for _, s, e, t in found[:-1]]
+            for k in hits[h + 1:]:
+                if k > last:
+                    break
+                inner.extend((s, e, t) for _, s, e, t in self._walk(text, parts, folded, ends, k) if e <= end)
+            kept = {(s, t.id): Match(s, e, t) for s, e, t in sorted(inner, key=lambda m: m[0])
+                    if t is not term and not _in_compound(text, s, e)}
+            matches.append(Match(start, end, term, tuple(kept.values())))
             free = last + 1
         return matches
+
+    def _walk(self, text: str, parts: list[str], folded: list[str], ends: list[int], i: int) -> list[tuple[int, int, int, Term]]:
+        """Every name that matches from word ``i``, shortest first, as (last word, start, end, term)."""
+        node = self.root[folded[i]]
+        found: list[tuple[int, int, int, Term]] = []
+        n = len(folded)
+        j = i
+        while True:
+            for words, exact, term, lead, trail in node.get(self._END, ()):
+                start, end = ends[2 * i] - len(lead), ends[2 * j + 1] + len(trail)
+                if ((not lead or (start >= 0 and text.startswith(lead, start)))
+                        and (not trail or text.startswith(trail, end - len(trail)))
+                        and (not exact or _same_case([text[ends[2 * k]:ends[2 * k + 1]] for k in range(i, j + 1)], words))):
+                    found.append((j, start, end, term))
+                    break
+            j += 1
+            if j >= n:
+                break
+            node = node.get(gap_key(parts[2 * j]) + folded[j])
+            if node is None:
+                break
+        return found

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
 from .errors import EditorError
 from .model import Occurrence, Term
@@ -56,6 +57,31 @@ class UsedInTreeprocessor(Treeprocessor):
             end = sections[k + 1][0] if k + 1 < len(sections) else _section_end(children, start)
             _mark_lead(children[start + 1 : end], by_id[term_id])
             root.insert(end, etree.Element("div", {PLACEHOLDER_ATTRIBUTE: term_id}))
+            contained = _contained_terms(site, by_id[term_id])
+            if contained:
+                root.insert(end, _contains_paragraph(contained))
+
+
+def _contained_terms(site, term: Term) -> list[Term]:
+    """The shorter terms inside this term's names ("Alliance" in "Entangling alliances"), in order of first appearance."""
+    found: dict[str, Term] = {}
+    for name in term.names:
+        for match in site.matcher.find(name):
+            for inner in (match, *match.inner):
+                if inner.term is not term:
+                    found.setdefault(inner.term.id, inner.term)
+    return list(found.values())
+
+
+def _contains_paragraph(terms: list[Term]) -> etree.Element:
+    """"Contains: Alliance." linking each shorter term's entry: the glossary's own term links."""
+    p = etree.Element("p", {"class": "explainer-contains"})
+    p.text = AtomicString("Contains: ")
+    for k, term in enumerate(terms):
+        a = etree.SubElement(p, "a", {"href": f"#{term.id}", "class": "explainer-contains-term"})
+        a.text = AtomicString(term.name)
+        a.tail = AtomicString("." if k == len(terms) - 1 else ", ")
+    return p
 
 
 def _report_missing_anchor(site, found: set[str]) -> None:
