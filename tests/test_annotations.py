@@ -38,6 +38,9 @@ def resolve(build: Build, from_url: str, href: str) -> tuple[str, str]:
     parsed = urlparse(href)
     assert not parsed.scheme and not parsed.netloc, href
     target = posixpath.normpath(posixpath.join(from_url, parsed.path)) if parsed.path else from_url.rstrip("/")
+    if parsed.path and not parsed.path.endswith("/") and (build.site / target).is_file():  # a download: cite.bib, a feed
+        assert not parsed.fragment, href
+        return target, ""
     target = "" if target in (".", "") else target.strip("/") + "/"
     ids = _ids(build.site / target / "index.html")
     fragment = unquote(parsed.fragment)
