@@ -108,6 +108,17 @@ class ClaimSpec:
     cite: int | None  # paragraph cited in the note, if any
     source: str
 
+    @property
+    def outcome(self) -> tuple[str, str, str] | None:
+        """A forecast's outcome (status, note, source), as every forecast past its horizon needs one.
+
+        Derived from the claim, not drawn from the random stream, so adding it changed no other part of the corpus.
+        """
+        if self.kind != "forecast":
+            return None
+        status = ("borne out", "partly borne out", "not borne out", "too early to tell")[len(self.note) % 4]
+        return status, "Since then: " + " ".join(self.note.split()[:20]) + ".", self.source.replace("3 October 2019", "5 June 2025")
+
 
 @dataclass
 class EssaySpec:
@@ -428,8 +439,10 @@ def write_generator_site(corpus: Corpus, root: Path, hook: Path = HOOK, features
         claims = ["# Claims\n"]
         for c in essay.claims:
             note = c.note + (f" See [[p{c.cite}]]." if c.cite else "")
+            outcome = (f"Outcome: {c.outcome[0]} (as of 2025-06)\n\n{c.outcome[1]}\n\nOutcome sources:\n\n- {c.outcome[2]}\n\n"
+                       if c.outcome else "")
             claims.append(f"## {c.title} {{#{c.id}}}\n\n> {c.quote}\n\nKind: {c.kind}\nDate: 2019-10-03\n\n{note}\n\n"
-                          f"Sources:\n\n- {c.source}\n")
+                          f"{outcome}Sources:\n\n- {c.source}\n")
         _write(folder / "claims.md", "\n".join(claims))
     _write(docs / "index.md", "---\nhide:\n  - toc\n---\n# Essays, annotated\n\n[[essays]]\n")
     _write_companions(corpus, docs, lambda slug, n: f"[[{slug}:p{n}]]")
@@ -452,7 +465,9 @@ def _plain_essay(essay: EssaySpec, footnotes: bool) -> str:
     if footnotes:
         for c in essay.claims:
             note = c.note + (f" See [¶{c.cite}](#p{c.cite})." if c.cite else "")
-            lines.append(f"[^claim-{c.id}]: {c.kind.capitalize()} {note}\n\n    Sources:\n\n    - {c.source}\n\n"
+            outcome = (f"    **Outcome: {c.outcome[0]}** (as of June 2025). {c.outcome[1]}\n\n    Outcome sources:\n\n    - {c.outcome[2]}\n\n"
+                       if c.outcome else "")
+            lines.append(f"[^claim-{c.id}]: {c.kind.capitalize()} {note}\n\n{outcome}    Sources:\n\n    - {c.source}\n\n"
                          f"    [Claims register: {c.title}](claims.md#{c.id})\n")
     return "\n".join(lines)
 
@@ -464,7 +479,10 @@ def _plain_register(essay: EssaySpec) -> str:
         note = c.note + (f" See [¶{c.cite}](index.md#p{c.cite})." if c.cite else "")
         parts.append(f"## {number}. {c.title} {{ #{c.id} }}\n\n{c.kind.capitalize()} · 2019-10-03 · "
                      f"[Paragraph {c.paragraph}](index.md#p{c.paragraph}) · [Footnote {number}](index.md#fnref:claim-{c.id})\n\n"
-                     f"> {c.quote}\n\n{note}\n\n**Sources**\n\n- {c.source}\n")
+                     f"> {c.quote}\n\n{note}\n\n"
+                     + (f"**Outcome: {c.outcome[0]}** (as of June 2025). {c.outcome[1]}\n\n**Outcome sources**\n\n- {c.outcome[2]}\n\n"
+                        if c.outcome else "")
+                     + f"**Sources**\n\n- {c.source}\n")
     return "\n".join(parts)
 
 
