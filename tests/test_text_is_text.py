@@ -133,3 +133,21 @@ def test_a_control_character_in_metadata_is_reported_not_passed_to_markdown(proj
     assert result.returncode != 0
     assert "seeds/hostile/meta.yml:1: 'title' contains the control character U+0002." in result.output, result.output
     assert "Traceback" not in result.output
+
+
+def test_text_that_reads_like_an_attribute_list_stays_text(project: Path) -> None:
+    """attr_list reads `{#id .class}` after an inline element and at the end of a block or heading."""
+    paragraphs = ["{#zqx .cls}", "An entente {.cls} and more", "Line one\n{#zqx2 .cls}", "Ends with an entente\n{: .cls}"]
+    write_essay(project, "hostile", paragraphs,
+                'title: "A title {.cls}"\nauthor: A\ndate: 2031-01-01\npublication: P\nsummary: "A summary\\n{#zqx3 .cls}"\n')
+    result = build(project)
+    assert result.returncode == 0, result.output
+    page = result.soup("essays/hostile/")
+    paras = page.select("p.explainer-para")
+    assert [p["id"] for p in paras] == ["p1", "p2", "p3", "p4"]
+    assert [_text(p) for p in paras] == paragraphs
+    assert page.select_one("h1").get_text().strip("¶") == "A title {.cls}"
+    for soup in (page, result.soup("")):
+        assert not soup.select(".cls, #zqx, #zqx2, #zqx3")
+    card = next(li for li in result.soup("").select(".explainer-essays li") if li.select_one("strong a")["href"] == "essays/hostile/")
+    assert "A summary\n{#zqx3 .cls}" in card.get_text()

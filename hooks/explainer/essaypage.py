@@ -32,6 +32,7 @@ from .escape import theme_text
 from .model import CLAIM_KINDS, OUTCOME_STATUSES, Claim, Essay
 from .navigation import ESSAYS_INDEX
 from .outcomes import FORECASTS_ID, outcome_label, outcome_markdown
+from .textguard import guard_attr_list
 
 # What a generated page's body is; its marker line is ``marker(token, kind)``.
 ESSAY, REGISTER, ESSAY_CARDS = "essay", "register", "essays"
@@ -463,6 +464,7 @@ class EssayExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
+        guard_attr_list(md)  # the essay's text is never read as an attribute list
         essays = EssayProcessor(md.parser, self.site)
         md.parser.blockprocessors.register(essays, "explainer-essay", 110)
         # After the footnotes extension's reference links (inline, 20) and its duplicates pass (15).
