@@ -85,3 +85,14 @@ def test_a_quote_with_an_invisible_character_names_it_in_one_message(project: Pa
     assert (f"seeds/{SLUG}/claims.md:{number}: the quote has the invisible character U+200B ZERO WIDTH SPACE "
             f"at column {column}") in result.output
     assert "Fix: Delete it" in result.output and "Traceback" not in result.output
+
+
+def test_a_key_written_twice_in_a_pages_front_matter_is_one_message(project: Path) -> None:
+    page = project / "docs" / "editing.md"
+    source = page.read_text(encoding="utf-8")
+    assert source.startswith("---\n")
+    page.write_text("---\nlink_terms: all\n" + source[4:], encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert "docs/editing.md:" in result.output and "the key 'link_terms' is written twice (first at line 2)" in result.output
+    assert "Traceback" not in result.output

@@ -211,3 +211,22 @@ def test_a_date_of_any_year_with_four_digits(tmp_path: Path) -> None:
     assert str(load_essay(seed(tmp_path, meta=META.replace("2020-02-03", "0800-12-25"))).date) == "0800-12-25"
     assert "Write it as YYYY-MM-DD with a four-digit year" in error(seed(tmp_path, meta=META.replace("2020-02-03", "800-12-25"),
                                                                         name="other"))
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("---\ntitle: A\nlink_terms: all\ntitle: B\n---\n\n# Page\n", "p.md:4: the key 'title' is written twice (first at line 2)"),
+    ("---\ntitle: A\ndate: 2019-02-30\n---\n\nText\n", "p.md:3: '2019-02-30' is written as a date, but there is no such day"),
+    ("---\ntitle: a: b\n---\n\nText\n", "p.md:2: the front matter is not valid YAML"),
+    ("---\n- a\n---\n\nText\n", "p.md:2: the front matter must be 'key: value' lines"),
+])
+def test_page_front_matter_is_read_as_strictly_as_the_metadata(source: str, expected: str) -> None:
+    from explainer.yamlfile import check_front_matter
+    with pytest.raises(EditorError) as info:
+        check_front_matter("p.md", source)
+    assert expected in str(info.value) and "Fix: " in str(info.value)
+
+
+def test_valid_or_missing_front_matter_passes() -> None:
+    from explainer.yamlfile import check_front_matter
+    check_front_matter("p.md", "---\ntitle: A\nlink_terms: none\n---\n\nText\n")
+    check_front_matter("p.md", "# No front matter\n\n---\n\na: b\n")

@@ -22,6 +22,7 @@ from .outcomes import overdue_forecasts, overdue_message
 from .problems import Problems
 from .site import Site, load_site, page_link_mode
 from .timeline import page_timeline
+from .yamlfile import check_front_matter
 
 
 def check_claim_notes(site: Site, project: Path, problems: Problems) -> None:
@@ -41,7 +42,9 @@ def overdue_warnings(site: Site, project: Path) -> list[str]:
 
 
 def check_page(site: Site, file: str, source: str, problems: Problems) -> None:
-    """One authored page: its ``link_terms:`` front matter, its comparison's cells, its citations and its timeline data."""
+    """One authored page: its front matter, ``link_terms:``, its comparison's cells, its citations and its timeline data."""
+    with problems.collect():
+        check_front_matter(file, source)  # MkDocs would drop broken front matter silently
     try:
         markdown, meta = get_data(source)
     except Exception:  # MkDocs reports broken front matter itself when it reads the page

@@ -9,6 +9,7 @@ several times faster; the checks run in the Python constructor, once per key).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
@@ -88,3 +89,31 @@ def read_yaml(path: Path, loader: type[Loader] = Loader) -> Any:
         problem = (getattr(e, "problem", None) or str(e)).rstrip(".")
         raise EditorError(path, mark.line + 1 if mark else None, f"this is not valid YAML: {problem}.",
                           "Write one 'key: value' per line; put values with ': ' or quotes inside in quotes.") from None
+
+
+# MkDocs' own pattern for a page's front matter (mkdocs.utils.meta.YAML_RE).
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def check_front_matter(file: Path | str, source: str) -> None:
+    """Read a page's front matter as strictly as ``meta.yml``.
+
+    MkDocs drops front matter it cannot load without a word (and then shows it as
+    page text), and keeps the last of two equal keys: here either is an error at its line.
+    """
+    m = _FRONT_MATTER.match(source)
+    if not m:
+        return
+    try:
+        data = yaml.load("\n" + m.group(1), Loader=Loader)  # the '---' line: lines count as in the file
+    except InvalidValue as e:
+        raise EditorError(file, e.problem_mark.line + 1, e.problem, e.fix) from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        problem = (getattr(e, "problem", None) or str(e)).rstrip(".")
+        raise EditorError(file, mark.line + 1 if mark else 1, f"the front matter is not valid YAML ({problem}), "
+                          "so MkDocs would ignore it and show it as text.",
+                          "Write one 'key: value' per line between the '---' lines; put values with ': ' in quotes.") from None
+    if data is not None and not isinstance(data, dict):
+        raise EditorError(file, 2, "the front matter must be 'key: value' lines; MkDocs would show it as text.",
+                          "Write one 'key: value' per line between the '---' lines.")
