@@ -28,7 +28,9 @@ def test_the_essay_ends_with_its_linked_terms_defined_for_print(site_build: Buil
     page = site_build.soup(f"essays/{SLUG}/")
     section = page.select_one("section.explainer-print-terms")
     assert section is not None and "explainer-print-only" in section["class"] and section.has_attr("data-search-exclude")
-    assert section.find_next_sibling() is None, "the Terms section is not at the end"
+    notes = page.select_one("div.footnote")
+    assert notes is not None and notes in section.find_all_previous("div"), "the Terms section comes before the notes"
+    assert not section.find_next_sibling(class_="footnote") and not section.find_next_sibling("p"), "essay text after Terms"
     titles = {a["href"].rsplit("#", 1)[1]: a["title"] for a in page.select("a.explainer-term")}
     listed = dict(zip((dt.get_text() for dt in section.select("dt")), (dd.get_text() for dd in section.select("dd")), strict=True))
     assert sorted(listed.values()) == sorted(titles.values())
