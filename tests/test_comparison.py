@@ -240,3 +240,13 @@ def test_a_second_essays_column_builds_side_by_side_and_cites_its_essay(project:
         assert row.select("dd")[-1].a["href"] == f"../essays/{FIXTURE_ESSAY}/#p1"
         assert row.select("dd")[2].a["href"].startswith(f"../essays/{SLUG}/#p")
 
+
+
+def test_make_check_reports_the_same_section_problems_and_column_citations() -> None:
+    from explainer.validate import check_page
+    found = Problems()
+    source = page(ROW.format(title="Row").replace("Alignment\n:   B.\n\n", "").replace("Two says [[p3]]", "Two says [[p4]]"))
+    check_page(site(), "docs/c.md", source, found)
+    messages = [e.problem for e in found]
+    assert any("section 'Row' has no cell 'Alignment'" in m for m in messages), messages
+    assert any("essay 'two' has paragraphs p1 to p3 only" in m for m in messages), messages  # [[p4]] checked against its column
