@@ -14,7 +14,15 @@ from pathlib import Path
 from explainer.citations import CitationExtension
 from explainer.comparison import ComparisonExtension, page_comparison
 from explainer.escape import theme_plain, theme_text
-from explainer.essaypage import EssayExtension, broken_essay_markdown, essay_markdown, essays_index_markdown, footnotes_marker, register_markdown
+from explainer.essaypage import (
+    EssayExtension,
+    broken_essay_markdown,
+    essay_markdown,
+    essays_index_markdown,
+    fill_print_terms,
+    footnotes_marker,
+    register_markdown,
+)
 from explainer.navigation import ESSAYS_INDEX, listed_essays, with_essays
 from explainer.problems import Problems, ProblemsError
 from explainer.publishing.edition import Publisher, load_publisher, modified_dates
@@ -153,12 +161,13 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 @event_priority(-100)  # after the search plugin has indexed the page: tooltips and "Used in" are no content to search
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """Every page is rendered by now (MkDocs renders all before building any): write out the
-    tooltips, and fill the glossary's "Used in"."""
+    tooltips and an essay's printed "Terms", and fill the glossary's "Used in"."""
     assert _site is not None and _files is not None
     if not page.content:
         return context
     files = _files
     page.content = fill_titles(page.content, _site.tooltips.attributes)
+    page.content = fill_print_terms(page.content, _site.print_terms.pop(page.file.src_uri, None))
     if page.file.src_uri == _site.glossary_src:
         urls: dict[str, str] = {}
 

@@ -28,7 +28,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from .escape import theme_text
+from .escape import html_text, theme_text
 from .model import CLAIM_KINDS, OUTCOME_STATUSES, Claim, Essay
 from .navigation import ESSAYS_INDEX
 from .outcomes import FORECASTS_ID, outcome_label, outcome_markdown
@@ -449,13 +449,32 @@ class PrintTermsTreeprocessor(Treeprocessor):
             return
         by_id = self.site.term_by_id
         terms = sorted((by_id[t] for t in linked if t in by_id), key=lambda term: term.name.casefold())
-        section = etree.SubElement(root, "section", {"class": "explainer-print-terms explainer-print-only",
-                                                     "data-search-exclude": ""})
-        etree.SubElement(section, "h2").text = AtomicString("Terms")
-        dl = etree.SubElement(section, "dl")
-        for term in terms:
-            etree.SubElement(dl, "dt").text = literal(term.name)
-            etree.SubElement(dl, "dd").text = literal(term.short)
+        # An empty section now, its list written in after the search plugin has read the page
+        # (fill_print_terms): every later stage of the build skips those ~90 elements an essay.
+        etree.SubElement(root, "section", dict(PRINT_TERMS_ATTRS))
+        self.site.print_terms[self.site.page.src] = print_terms_html(terms)
+
+
+PRINT_TERMS_ATTRS = (("class", "explainer-print-terms explainer-print-only"), ("data-search-exclude", ""))
+# The empty section as Python-Markdown serializes it, at the very end of the page's HTML.
+_PRINT_TERMS_EMPTY = "<section " + " ".join(f'{k}="{v}"' for k, v in PRINT_TERMS_ATTRS) + "></section>"
+
+
+def print_terms_html(terms: list) -> str:
+    """The section's content, as Python-Markdown would have serialized it from elements of literal text."""
+    items = "".join(f"<dt>{html_text(term.name)}</dt><dd>{html_text(term.short)}</dd>" for term in terms)
+    return f"<h2>Terms</h2><dl>{items}</dl>"
+
+
+def fill_print_terms(page_html: str, content: str | None) -> str:
+    """The page with its "Terms" section filled (the hooks call it after search has indexed the page).
+
+    The section is the last element of an essay page (:class:`PrintTermsTreeprocessor` appends it
+    to the root), so only the end of the HTML is looked at: nothing inside the page can pass for it.
+    """
+    if content is None or not page_html.endswith(_PRINT_TERMS_EMPTY):
+        return page_html
+    return page_html[: -len("</section>")] + content + "</section>"
 
 
 class EssayExtension(Extension):

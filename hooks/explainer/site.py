@@ -74,6 +74,7 @@ class Site:
     # essay slug -> term id -> the longer terms it was only ever met inside, on that essay's page
     hidden: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     tooltips: Tooltips = field(default_factory=Tooltips)  # written into the pages at the end (see tooltips)
+    print_terms: dict[str, str] = field(default_factory=dict)  # page src -> its "Terms" list, written in at the end
     problems: Problems = field(default_factory=RaiseAtOnce)  # where extensions report mistakes met while rendering
     # Random for each build, in the marker lines of generated pages and the footnotes' placeholder:
     # no essay, note or page can contain it, so no content can pass for a marker (see essaypage).
