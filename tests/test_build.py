@@ -296,12 +296,12 @@ def test_an_excluded_glossary_is_reported(project: Path) -> None:
 def test_citation_error_on_an_authored_page_counts_lines_from_the_top_of_the_file(project: Path) -> None:
     page = project / "docs" / "alliance-vs-alignment.md"
     lines = page.read_text(encoding="utf-8").split("\n")
-    target = next(i for i, line in enumerate(lines) if "[[p" in line)
-    lines[target] = lines[target].replace("[[p", "[[p9", 1)  # [[p5]] becomes [[p95]]
+    target = next(i for i, line in enumerate(lines) if line.startswith("# ")) + 2  # below the title, after the front matter
+    lines[target:target] = ["See [[trenin-2019:p95]].", ""]
     page.write_text("\n".join(lines), encoding="utf-8")
     result = build(project)
     assert result.returncode != 0
-    assert f"docs/alliance-vs-alignment.md:{target + 1}: the citation '[[p9" in result.output
+    assert f"docs/alliance-vs-alignment.md:{target + 1}: the citation '[[trenin-2019:p95]]'" in result.output
     assert "has paragraphs p1 to p6 only" in result.output and "Traceback" not in result.output
 
 

@@ -64,10 +64,11 @@ def test_make_essay_then_the_fixture_text_builds_with_no_code_change(tmp_path: P
     """As an editor would: `make essay`, paste the text, fill in meta.yml, build."""
     from conftest import copy_project
     project = copy_project(tmp_path / "project")
-    done = subprocess.run([sys.executable, "-m", "explainer.scaffold", FIXTURE_ESSAY], cwd=project, capture_output=True, text=True,
+    slug = "scaffolded-1801"  # not the fixture's own slug, which an editor may already have copied into seeds/
+    done = subprocess.run([sys.executable, "-m", "explainer.scaffold", slug], cwd=project, capture_output=True, text=True,
                           env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"})
     assert done.returncode == 0, done.stderr
-    folder = project / "seeds" / FIXTURE_ESSAY
+    folder = project / "seeds" / slug
     # an unfilled scaffold stops the build with the next thing to do
     result = build(project)
     assert result.returncode != 0 and "Traceback" not in result.output and "has no essay.txt" in result.output
@@ -75,4 +76,4 @@ def test_make_essay_then_the_fixture_text_builds_with_no_code_change(tmp_path: P
         (folder / name).write_bytes((FIXTURES / FIXTURE_ESSAY / name).read_bytes())
     result = build(project)
     assert result.returncode == 0, result.output
-    assert result.soup(f"essays/{FIXTURE_ESSAY}/claims/").select_one("article h1").get_text().strip("\u00b6") == "Claims in Jefferson 1801"
+    assert result.soup(f"essays/{slug}/claims/").select_one("article h1").get_text().strip("\u00b6") == "Claims in Jefferson 1801"
