@@ -98,13 +98,14 @@ def test_serve_shows_every_problem_on_the_page_and_drops_them_once_fixed(project
             assert where in listed
         assert "link_terms: sometimes" in listed and "'Orphan term' has no definition" in listed and "rumour" in listed
         assert listed.count("Fix: ") == 3
-        expect(page.locator("#p1")).to_be_visible()  # the rest of the essay is still there
+        expect(page.locator("#p1")).to_be_visible(timeout=30_000)  # the rest of the essay is still there
         if scheme == "dark":
             # The fix: the open page reloads by itself and the list is gone.
             for path, original in originals.items():
                 path.write_text(original, encoding="utf-8")
             expect(banner).to_have_count(0, timeout=90_000)
-            expect(page.locator("#p1")).to_be_visible()
+            # Each saved file may trigger its own rebuild and reload: wait for the last to settle.
+            expect(page.locator("#p1")).to_be_visible(timeout=60_000)
         context.close()
 
     took, status, body = _get(essay_url)
