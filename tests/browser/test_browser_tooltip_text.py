@@ -19,11 +19,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import copy_project
-from playwright.sync_api import Browser, Page, TimeoutError
+from playwright.sync_api import Browser, Page, TimeoutError, ViewportSize
 
 from .conftest import _QuietHandler, _Server
-from .support import DESKTOP, PHONE, SITE_PATH, PageLog, Site
+from .support import PHONE, SITE_PATH, PageLog, Site
 
 SLUG = "hostile-tooltips"
 TITLE = "Russia < China? Q&A on <alliances>"
@@ -51,11 +52,12 @@ Sources:
 """
 # Every element a tooltip host's text could turn into, were it read as HTML.
 HOSTILE_TAGS = "img, b, i, script, iframe, object, embed, svg, math"
-# Each host, its tooltip's id while it is shown, and that tooltip's text and element children.
+# A host's tooltip while it is shown (Material's, or a popover of the page's own script), with
+# its text and element children; null when none is shown.
 _READ_TOOLTIP = """(host) => {
   const id = host.getAttribute("aria-describedby") || host.getAttribute("aria-controls");
   const tip = id && document.getElementById(id);
-  if (!tip) return null;
+  if (!tip || !(tip.classList.contains("md-tooltip2--active") || tip.matches(":popover-open"))) return null;
   const inner = tip.querySelector(".md-tooltip2__inner") || tip;
   return {role: tip.getAttribute("role"), text: inner.textContent, children: inner.children.length,
           hostile: inner.querySelectorAll(HOSTILE).length};
@@ -96,8 +98,12 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         server.server_close()
 
 
+# Narrower than the width where notes become sidenotes (75em), so every note has a popover.
+LAPTOP: ViewportSize = {"width": 1100, "height": 800}
+
+
 def _open(browser: Browser, site: Site, path: str, touch: bool = False) -> tuple[Page, PageLog]:
-    context = browser.new_context(viewport=PHONE if touch else DESKTOP, has_touch=touch, is_mobile=touch)
+    context = browser.new_context(viewport=PHONE if touch else LAPTOP, has_touch=touch, is_mobile=touch)
     context.set_default_timeout(10_000)
     page = context.new_page()
     log = PageLog(origin=site.origin)
@@ -112,23 +118,40 @@ def _shown(page: Page, host) -> dict:
     return host.evaluate(_READ_TOOLTIP)
 
 
-# What each host's tooltip must read, taken as the page loads: a term's or citation's title as
-# text (the page's HTML, parsed), a note's footnote as it stands at the end of the page.
-_EXPECTED = """(hosts) => hosts.map((host) => host.classList.contains("footnote-ref")
-  ? ["dialog", document.getElementById(host.hash.slice(1)).textContent]
-  : ["tooltip", host.getAttribute("title")])"""
 _CENTRE = """(host) => { host.scrollIntoView({block: "center"}); const r = host.getClientRects()[0];
   return [r.x + r.width / 2, r.y + r.height / 2]; }"""  # a link broken over two lines: its first line
 _FOCUS = "(host) => { host.scrollIntoView({block: 'center'}); host.focus(); }"
+# The hosts a reader can reach: shown, not inside a closed popover.
+_VISIBLE = "(hosts) => hosts.map((host) => host.checkVisibility() && host.getClientRects().length > 0)"
 
 
-def _every_host(page: Page) -> list[dict]:
+def _expected(html: str) -> dict[tuple[str, str], str]:
+    """What each tooltip must read, from the page as built: by kind and address, a term's or
+    citation's title as text, a note's footnote text (whitespace and back link aside)."""
+    soup = BeautifulSoup(html, "html.parser")
+    expected: dict[tuple[str, str], str] = {}
+    for a in soup.select(HOSTS):
+        if "footnote-ref" in a.get("class", []):
+            note = soup.find(id=a["href"][1:])
+            expected[("note", a["href"])] = _squeeze(note.get_text())
+        else:
+            expected[("tip", a["href"])] = a["title"]
+    return expected
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.replace("\u21a9", "").split())
+
+
+def _every_host(page: Page, expected: dict[tuple[str, str], str]) -> list[dict]:
     """Hover (the mouse on it) and then focus every host on the page; what each tooltip held."""
-    hosts = page.locator(HOSTS).element_handles()
-    expected = page.locator(HOSTS).evaluate_all(_EXPECTED)
+    located = page.locator(HOSTS)
+    hosts = [h for h, shown in zip(located.element_handles(), located.evaluate_all(_VISIBLE), strict=True) if shown]
+    keys = [("note" if "footnote-ref" in (h.get_attribute("class") or "") else "tip", h.get_attribute("href")) for h in hosts]
     results = []
     for how in ("hover", "focus"):
-        for host, (role, text) in zip(hosts, expected, strict=True):
+        for host, key in zip(hosts, keys, strict=True):
+            where = f"{how} at {page.url}: {host.evaluate('(h) => h.outerHTML.slice(0, 200)')}"
             if how == "hover":
                 x, y = host.evaluate(_CENTRE)
                 # the tooltip of the host before may still be fading out over this one
@@ -139,25 +162,27 @@ def _every_host(page: Page) -> list[dict]:
             try:
                 page.wait_for_function(f"(host) => ({_READ_TOOLTIP})(host) !== null", arg=host, timeout=3000)
             except TimeoutError:
-                pytest.fail(f"no tooltip on {how} at {page.url}: {host.evaluate('(h) => h.outerHTML.slice(0, 160)')}")
-            results.append({"how": how, "host": host.evaluate("(h) => h.outerHTML.slice(0, 160)"), "role": role,
-                            "text": text, "tip": host.evaluate(_READ_TOOLTIP)})
+                pytest.fail(f"no tooltip on {where}")
+            results.append({"where": where, "kind": key[0], "text": expected[key], "tip": host.evaluate(_READ_TOOLTIP)})
             if how == "hover":  # else the open tooltip may lie over the next host
                 page.mouse.move(0, 0)
-                page.wait_for_function(f"(host) => ({_READ_TOOLTIP})(host) === null", arg=host)
+                try:
+                    page.wait_for_function(f"(host) => ({_READ_TOOLTIP})(host) === null", arg=host, timeout=3000)
+                except TimeoutError:
+                    pytest.fail(f"tooltip stays open after {where}")
         page.mouse.move(0, 0)
         page.evaluate("() => document.activeElement && document.activeElement.blur()")
     return results
 
 
 def _check(result: dict) -> None:
-    tip, where = result["tip"], f"{result['how']} {result['host']}"
+    tip, where = result["tip"], result["where"]
     assert tip is not None, f"no tooltip: {where}"
-    assert tip["role"] == result["role"] and tip["hostile"] == 0, where
-    if tip["role"] == "tooltip":  # a term or citation: the tooltip is text only, exactly the title
-        assert tip["text"] == result["text"] and tip["children"] == 0, where
-    else:  # a note: the footnote's elements, copied (only the whitespace between them is left out)
-        assert "".join(tip["text"].split()) == "".join(result["text"].split()), where
+    assert tip["hostile"] == 0, where
+    if result["kind"] == "tip":  # a term or citation: the tooltip is text only, exactly the title
+        assert tip["role"] == "tooltip" and tip["text"] == result["text"] and tip["children"] == 0, where
+    else:  # a note: the footnote's elements, copied (whitespace between them and the back link aside)
+        assert tip["role"] in ("dialog", "note") and _squeeze(tip["text"]) == result["text"], where
 
 
 def _assert_nothing_ran(page: Page, log: PageLog) -> None:
@@ -174,7 +199,7 @@ def test_every_tooltip_on_every_page_reads_as_its_source_and_runs_nothing(browse
     checked = 0
     for path in hostile_site.pages:
         page, log = _open(browser, hostile_site, path)
-        for result in _every_host(page):
+        for result in _every_host(page, _expected(hostile_site.html(path))):
             _check(result)
             checked += 1
         _assert_nothing_ran(page, log)
