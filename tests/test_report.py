@@ -12,7 +12,7 @@ from pathlib import Path
 from conftest import ROOT, add_fixture_essay
 from explainer.model import Claim, Essay, Outcome, Paragraph, Term
 from explainer.report import essay_report, flags, hidden_terms, sentences
-from explainer.site import load_site
+from explainer.site import Site, load_site
 
 SLUG = "trenin-2019"
 
@@ -55,6 +55,21 @@ def test_terms_hidden_inside_longer_terms() -> None:
 def _claim(kind: str, dates: list[str], sources: list[str]) -> Claim:
     return Claim(id="c", title="C", quote="Two.", kind=kind, dates=dates, note="n", sources=sources, file=Path("c.md"),
                  line=3, quote_line=5, paragraph=1, end=len("One. Two."))
+
+
+def test_a_term_met_only_inside_a_longer_one_is_hidden_in_that_essay_but_used() -> None:
+    from explainer.report import glossary_report
+
+    alliance = Term("alliance", "alliance", [], "A pact.", 1)
+    military = Term("military-alliance", "military alliance", [], "A pact to fight.", 5)
+    essay = Essay(slug="e", folder=Path("."), title="T", author="A", date=dt.date(2020, 1, 1), publication="P",
+                  paragraphs=[Paragraph(1, "They formed a military alliance.", 1)])
+    site = Site(essays=[essay], terms=[alliance, military])
+    report = glossary_report(site, [])
+    assert report.hidden_in_essays == [("e", alliance, ["military alliance"])]
+    assert report.unused == []  # used inside the longer term
+    essay.paragraphs.append(Paragraph(2, "An alliance binds.", 3))
+    assert glossary_report(site, []).hidden_in_essays == []
 
 
 def test_essay_report_lists_unclaimed_text_unlinked_sources_and_overdue_forecasts() -> None:
@@ -100,3 +115,4 @@ def test_report_on_the_real_site_matches_its_claims(tmp_path: Path) -> None:
         listed = {int(line.split("|")[1]) for line in section.splitlines() if line.startswith("| ") and line[2:3].isdigit()}
         assert listed == {p.number for p in essay.paragraphs} - claimed
     assert "### Terms never used" in written and "### Terms hidden by longer terms" in written
+    assert "### Term names inside longer names" in written

@@ -4,8 +4,8 @@ Per essay: the paragraphs and the sentences no claim covers (sentences with
 numbers, dates or proper names first: they are the likeliest to need a
 source), claims whose sources carry no link, and forecasts whose date has
 passed without an outcome. For the glossary: terms never used, terms used
-only once, and terms hidden inside longer ones (where the longer name
-matches, the shorter is not linked).
+only once, terms an essay uses only inside longer ones (never linked
+there, by the term links' rule), and names that stand inside longer names.
 
 Term use is counted over the sources with the build's own :class:`TermMatcher`
 (essay paragraphs, claim notes and every authored page but the glossary), so
@@ -59,6 +59,7 @@ class EssayReport:
 class GlossaryReport:
     unused: list[Term] = field(default_factory=list)
     used_once: list[tuple[Term, str]] = field(default_factory=list)
+    hidden_in_essays: list[tuple[str, Term, list[str]]] = field(default_factory=list)  # (essay, term, longer terms)
     hidden: list[tuple[Term, Term, int]] = field(default_factory=list)  # (shorter, longer, times the longer occurs)
 
 
@@ -131,15 +132,37 @@ def glossary_report(site: Site, pages: list[tuple[str, str]]) -> GlossaryReport:
     first: dict[str, str] = {}
     for where, text in _texts(site, pages):
         for match in site.matcher.find(text):
-            uses[match.term.id] += 1
-            first.setdefault(match.term.id, where)
+            for found in (match, *match.inner):  # a term inside a longer one is used there too (as "Used in" has it)
+                uses[found.term.id] += 1
+                first.setdefault(found.term.id, where)
     for term in site.terms:
         if uses[term.id] == 0:
             report.unused.append(term)
         elif uses[term.id] == 1:
             report.used_once.append((term, first[term.id]))
+    report.hidden_in_essays = hidden_in_essays(site)
     report.hidden = hidden_terms(site.terms, uses)
     return report
+
+
+def hidden_in_essays(site: Site) -> list[tuple[str, Term, list[str]]]:
+    """(essay slug, term, the longer terms) for each term that occurs in an essay only inside longer terms.
+
+    The rule of the build's term links (``TermLinkTreeprocessor``: such a term is never linked in
+    that essay), applied to the essay's paragraphs with the matcher's ``inner`` matches, no build needed.
+    """
+    by_id = {t.id: t for t in site.terms}
+    out: list[tuple[str, Term, list[str]]] = []
+    for essay in site.essays:
+        alone: set[str] = set()
+        inside: dict[str, set[str]] = {}
+        for paragraph in essay.paragraphs:
+            for match in site.matcher.find(paragraph.text):
+                alone.add(match.term.id)
+                for inner in match.inner:
+                    inside.setdefault(inner.term.id, set()).add(match.term.name)
+        out += [(essay.slug, by_id[term_id], sorted(outer)) for term_id, outer in sorted(inside.items()) if term_id not in alone]
+    return out
 
 
 def hidden_terms(terms: list[Term], uses: Counter[str]) -> list[tuple[Term, Term, int]]:
@@ -204,7 +227,9 @@ def render(site: Site, essays: list[EssayReport], glossary: GlossaryReport, prob
     out += ["## Glossary", "", f"{len(site.terms)} terms.", ""]
     out += ["### Terms never used", "", table(["term", "line"], [[t.name, t.line] for t in glossary.unused], width)]
     out += ["### Terms used only once", "", table(["term", "line", "where"], [[t.name, t.line, w] for t, w in glossary.used_once], width)]
-    out += ["### Terms hidden by longer terms", "",
+    out += ["### Terms hidden by longer terms", "", "Terms an essay uses only inside longer terms: never linked in that essay.", "",
+            table(["essay", "term", "only inside"], [[slug, t.name, ", ".join(outer)] for slug, t, outer in glossary.hidden_in_essays], width)]
+    out += ["### Term names inside longer names", "", "Wherever the longer name occurs, the shorter term is not linked.", "",
             table(["term", "inside", "times the longer occurs"], [[s.name, lg.name, n] for s, lg, n in glossary.hidden], width)]
     return "\n".join(out)
 
