@@ -2,8 +2,8 @@
 
 Per essay: the paragraphs and the sentences no claim covers (sentences with
 numbers, dates or proper names first: they are the likeliest to need a
-source), claims whose sources carry no link, and forecasts whose date has
-passed without an outcome. For the glossary: terms never used, terms used
+source), claims whose sources carry no link, and forecasts past their
+horizon without an outcome. For the glossary: terms never used, terms used
 only once, terms an essay uses only inside longer ones (never linked
 there, by the term links' rule), and names that stand inside longer names.
 
