@@ -128,9 +128,14 @@ def csl_json(essay: Essay, site_name: str, url: str) -> str:
     return json.dumps([csl_item(essay, site_name, url)], ensure_ascii=False, indent=2) + "\n"
 
 
-def cite_section_html(essay: Essay, site_name: str, url: str, has_annotations: bool = True) -> str:
-    """The "Cite this edition" box of an essay page: readable and selectable without JavaScript."""
+def cite_section_html(essay: Essay, site_name: str, url: str, has_annotations: bool = True,
+                      bib: str | None = None, csl: str | None = None) -> str:
+    """The "Cite this edition" box of an essay page: readable and selectable without JavaScript.
+
+    ``bib`` and ``csl``: :func:`bibtex` and :func:`csl_json` of the same arguments, if already made."""
     reference = plain_reference(essay, site_name, url)
+    bib = bibtex(essay, site_name, url) if bib is None else bib
+    csl = csl_json(essay, site_name, url) if csl is None else csl
     annotations = (' The annotations are also data: <a href="annotations.jsonld" type="application/ld+json">'
                    'W3C Web Annotations (JSON-LD)</a>.') if has_annotations else ""
     return (
@@ -143,8 +148,8 @@ def cite_section_html(essay: Essay, site_name: str, url: str, has_annotations: b
         "To cite one paragraph, follow the number beside it: its reference adds <q>para. N</q> and the "
         "paragraph's own address.</p>\n"
         '<details class="explainer-citethis-format"><summary>BibTeX</summary>\n'
-        f'<pre><code>{html_text(bibtex(essay, site_name, url))}</code></pre></details>\n'
+        f'<pre><code>{html_text(bib)}</code></pre></details>\n'
         '<details class="explainer-citethis-format"><summary>CSL-JSON</summary>\n'
-        f'<pre><code>{html_text(csl_json(essay, site_name, url))}</code></pre></details>\n'
+        f'<pre><code>{html_text(csl)}</code></pre></details>\n'
         "</section>\n"
     )

@@ -31,6 +31,15 @@ class Publishing:
     def __post_init__(self) -> None:
         self.by_page = {e.page_src: e for e in self.essays}
         self.by_register = {e.register_src: e for e in self.essays}
+        self._cites: dict[tuple[str, str], tuple[str, str]] = {}  # (slug, url) -> (BibTeX, CSL-JSON): page and files
+
+    def _cite_files(self, essay: Essay, url: str) -> tuple[str, str]:
+        """cite.bib and cite.json of an essay at ``url``, made once for its page's box and its files."""
+        key = (essay.slug, url)
+        if key not in self._cites:
+            name = self.publisher.name
+            self._cites[key] = (citation.bibtex(essay, name, url), citation.csl_json(essay, name, url))
+        return self._cites[key]
 
     def page_head(self, *, src: str, title: str, description: str | None, content: str, url: str, to_root: str,
                   glossary_src: str, terms: list, url_of: Callable[[str], str]) -> pagemeta.PageMeta:
@@ -63,7 +72,10 @@ class Publishing:
     def cite_html(self, src: str, url: str) -> str | None:
         """The "Cite this edition" box for an essay page (None for other pages)."""
         essay = self.by_page.get(src)
-        return citation.cite_section_html(essay, self.publisher.name, url) if essay else None
+        if essay is None:
+            return None
+        bib, csl = self._cite_files(essay, url)
+        return citation.cite_section_html(essay, self.publisher.name, url, bib=bib, csl=csl)
 
     def write(self, site_dir: Path, *, url_of: Callable[[str], str], dest_of: Callable[[str], str],
               glossary_src: str, matcher) -> None:
@@ -81,8 +93,9 @@ class Publishing:
             url = url_of(essay.page_src)
             folder = (site_dir / dest_of(essay.page_src)).parent
             folder.mkdir(parents=True, exist_ok=True)
-            (folder / "cite.bib").write_text(citation.bibtex(essay, pub.name, url), encoding="utf-8")
-            (folder / "cite.json").write_text(citation.csl_json(essay, pub.name, url), encoding="utf-8")
+            bib, csl = self._cite_files(essay, url)
+            (folder / "cite.bib").write_text(bib, encoding="utf-8")
+            (folder / "cite.json").write_text(csl, encoding="utf-8")
             collection = annotations.annotation_collection(
                 essay, matcher, collection_url=urljoin(url, "annotations.jsonld"), page_url=url,
                 register_url=url_of(essay.register_src), glossary_url=url_of(glossary_src))
