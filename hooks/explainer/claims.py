@@ -265,12 +265,15 @@ def _anchor(essay: Essay, nfc: list[Composed | None], normalised: list[str], cla
                           "Quote more of the surrounding words so it matches only once.")
     index, start = hits[0]
     text, composed_text = essay.paragraphs[index].text, nfc[index]
-    end = original_offset(composed_text.text if composed_text else text, start + len(wanted) - 1) + 1
+    base = composed_text.text if composed_text else text
+    # Normalising only shortens runs of whitespace: at the same length it changed no offset.
+    same = len(normalised[index]) == len(base)
+    end = (start + len(wanted) - 1 if same else original_offset(base, start + len(wanted) - 1)) + 1
     if composed_text:
         end = composed_text.original(end, end=True)
     while end < len(text) and unicodedata.combining(text[end]):  # the mark goes after the last letter's accents
         end += 1
-    begin = original_offset(composed_text.text if composed_text else text, start)
+    begin = start if same else original_offset(base, start)
     if composed_text:
         begin = composed_text.original(begin)
     claim.paragraph = index + 1
