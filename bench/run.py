@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import html
 import json
 import os
 import platform
@@ -453,7 +454,65 @@ def write_generator_site(corpus: Corpus, root: Path, hook: Path = HOOK, features
     return root / "mkdocs.yml"
 
 
-def _plain_essay(essay: EssaySpec, footnotes: bool) -> str:
+def _terms_in(essay: EssaySpec, terms: list[Term]) -> list[Term]:
+    """The glossary terms an essay's paragraphs mention: names or aliases as whole words, any case, spaces or
+    hyphens, the longest match first (a term inside a longer one's match is not counted).
+
+    What an editor of the plain site would list in the essay's printed "Terms" section; close to the
+    generator's list (which also counts terms in the notes), not identical.
+    """
+    forms = {tuple(n.casefold().split()): t for t in terms for n in [t.name, *t.aliases]}
+    longest = max((len(f) for f in forms), default=0)
+    found: dict[str, Term] = {}
+    for paragraph in essay.paragraphs:
+        words = re.sub(r"[\W_]+", " ", " ".join(paragraph).casefold()).split()
+        i = 0
+        while i < len(words):
+            for size in range(min(longest, len(words) - i), 0, -1):
+                term = forms.get(tuple(words[i : i + size]))
+                if term is not None:
+                    found[term.name] = term
+                    i += size
+                    break
+            else:
+                i += 1
+    return sorted(found.values(), key=lambda t: t.name.casefold())
+
+
+def _plain_print_terms(essay: EssaySpec, terms: list[Term]) -> str:
+    """The essay's "Terms" for print, hand-written as HTML (one raw block, hidden on screen, out of search)."""
+    items = "".join(f"<dt>{html.escape(t.name, quote=False)}</dt><dd>{html.escape(t.short, quote=False)}</dd>" for t in terms)
+    return (f'<section class="explainer-print-terms explainer-print-only" data-search-exclude=""><h2>Terms</h2>'
+            f"<dl>{items}</dl></section>\n") if terms else ""
+
+
+def _plain_cite(essay: EssaySpec) -> str:
+    """The "Cite this edition" box, hand-written as HTML: the reference, downloads, BibTeX and CSL-JSON shown."""
+    family, given = essay.author.rsplit(" ", 1)[1], essay.author.rsplit(" ", 1)[0]
+    when = f"{essay.date.day} {essay.date:%B} {essay.date.year}"
+    url = f"https://example.org/bench/essays/{essay.slug}/"
+    before = f"{family}, {given}. \u201c{essay.title}.\u201d {essay.publication}, {when}. Annotated edition, Explainer bench"
+    bib = (f"@misc{{{essay.slug},\n  author = {{{essay.author}}},\n  title = {{{{{essay.title}}}}},\n  howpublished = "
+           f"{{{essay.publication}}},\n  year = {{{essay.date.year}}},\n  month = {essay.date:%b},\n  date = "
+           f"{{{essay.date.isoformat()}}},\n  note = {{Annotated edition, Explainer bench}},\n  url = {{{url}}}\n}}\n")
+    csl = json.dumps([{"id": essay.slug, "type": "article-newspaper", "title": essay.title,
+                       "author": [{"family": family, "given": given}],
+                       "issued": {"date-parts": [[essay.date.year, essay.date.month, essay.date.day]]}, "URL": url,
+                       "note": "Annotated edition, Explainer bench", "language": "en",
+                       "container-title": essay.publication, "section": "Outlook"}], ensure_ascii=False, indent=2)
+    return ('<section class="explainer-citethis" aria-labelledby="cite-this">\n<h2 id="cite-this">Cite this edition</h2>\n'
+            f'<p class="explainer-citethis-text" data-cite-before="{html.escape(before)}" data-cite-url="{url}">'
+            f"{html.escape(before, quote=False)}, {url}.</p>\n"
+            '<p class="explainer-citethis-more">Download it as <a href="cite.bib" type="application/x-bibtex" download>BibTeX</a> '
+            'or <a href="cite.json" type="application/json" download>CSL-JSON</a>. The annotations are also data: '
+            '<a href="annotations.jsonld" type="application/ld+json">W3C Web Annotations (JSON-LD)</a>. To cite one '
+            "paragraph, follow the number beside it: its reference adds <q>para. N</q> and the paragraph's own address.</p>\n"
+            f'<details class="explainer-citethis-format"><summary>BibTeX</summary>\n<pre><code>{html.escape(bib, quote=False)}'
+            '</code></pre></details>\n<details class="explainer-citethis-format"><summary>CSL-JSON</summary>\n'
+            f"<pre><code>{html.escape(csl, quote=False)}\n</code></pre></details>\n</section>\n")
+
+
+def _plain_essay(essay: EssaySpec, footnotes: bool, terms: list[Term] | None = None) -> str:
     marks: dict[tuple[int, int], ClaimSpec] = {(c.paragraph, c.sentence): c for c in essay.claims} if footnotes else {}
     lines = [f"---\ntitle: {_q(essay.title)}\ndescription: {_q(essay.summary)}\n---\n", f"# {essay.title}\n",
              f"By {essay.author} · [{essay.publication}, Outlook](https://example.org/{essay.slug}) · "
@@ -462,6 +521,8 @@ def _plain_essay(essay: EssaySpec, footnotes: bool) -> str:
         text = " ".join(s + (f"[^claim-{marks[(number, k)].id}]" if (number, k) in marks else "") for k, s in enumerate(paragraph))
         lines.append(f"{text}\n{{: #p{number} }}\n")
     lines.append(f"{essay.author_note}\n")
+    if terms is not None:  # the mirror: what the generator adds at the end of an essay page, written by hand
+        lines.append(_plain_print_terms(essay, _terms_in(essay, terms)) + _plain_cite(essay))
     if footnotes:
         for c in essay.claims:
             note = c.note + (f" See [¶{c.cite}](#p{c.cite})." if c.cite else "")
@@ -521,7 +582,7 @@ def write_plain_site(corpus: Corpus, root: Path, baseline: str, features: tuple[
     nav_essays = project_nav_essays() if nav_essays is None else nav_essays
     entries: list = ["essays/index.md"] if essays else []
     for number, essay in enumerate(essays):
-        _write(docs / "essays" / essay.slug / "index.md", _plain_essay(essay, footnotes=mirror))
+        _write(docs / "essays" / essay.slug / "index.md", _plain_essay(essay, footnotes=mirror, terms=corpus.terms if mirror else None))
         children: list = [f"essays/{essay.slug}/index.md"]
         if mirror and essay.claims:
             _write(docs / "essays" / essay.slug / "claims.md", _plain_register(essay))
