@@ -202,7 +202,7 @@ def _publish_page(context: dict, page: Page, config: MkDocsConfig) -> None:
     assert _site is not None and _publishing is not None
     src = page.file.src_uri
     url = page.canonical_url or _publishing.publisher.absolute(page.url)
-    description = page.meta.get("description")
+    description = page.meta.get("description") or (config.site_description if page.is_homepage else None)
     meta = _publishing.page_head(src=src, title=theme_plain(page.meta.get("title") or page.title or config.site_name),
                                  description=theme_plain(description) if isinstance(description, str) else None,
                                  content=page.content or "", url=url, to_root=_to_root(page.url),

@@ -55,6 +55,7 @@ def test_every_page_has_its_own_description_and_open_graph_tags(site_build: Buil
     assert _meta(essay, "article:author") == "Dmitri Trenin"
     assert _meta(essay, "og:description").startswith("Why Russia and China")  # its summary
     assert _meta(pages["glossary"], "og:type") == "website"
+    assert _meta(pages["."], "description").startswith("Annotated reader's editions")  # the home page: site_description
     register = _meta(pages[f"essays/{SLUG}/claims"], "description")
     assert register.startswith("The ") and "annotated claims of “" in register
 

@@ -9,4 +9,6 @@ and return text or data; the MkDocs hooks only call them and write the results.
 * :mod:`.citation`    "Cite this": plain text, BibTeX, CSL-JSON
 * :mod:`.annotations` claims and term occurrences as a W3C Web Annotation collection
 * :mod:`.edition`     site settings and the edition's deterministic modification dates; robots.txt
+* :mod:`.plain`       an editor's Markdown fields as plain text, cheaply
+* :mod:`.outputs`     the one object the hooks call: a page's head, the files written after the build
 """

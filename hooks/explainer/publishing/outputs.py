@@ -24,6 +24,8 @@ FEED_TITLE = "{site}: essays"
 
 @dataclass
 class Publishing:
+    """The site as publisher, its essays and their edition dates (:func:`.edition.modified_dates`)."""
+
     publisher: Publisher
     essays: list[Essay]
     modified: dict[str, dt.date] = field(default_factory=dict)
