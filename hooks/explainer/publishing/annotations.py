@@ -108,10 +108,11 @@ def annotation_collection(essay: Essay, matcher: TermMatcher, *, collection_url:
     items = [_claim_annotation(c, collection_url, target(c.paragraph, c.start, c.end), register_url) for c in essay.claims]
     number = 0
     for paragraph in essay.paragraphs:
-        for match in matcher.find(paragraph.text):
-            number += 1
-            items.append(_term_annotation(number, match.term, collection_url,
-                                          target(paragraph.number, match.start, match.end), glossary_url))
+        for outer in matcher.find(paragraph.text):
+            for match in (outer, *outer.inner):  # a term inside a longer one is an occurrence too
+                number += 1
+                items.append(_term_annotation(number, match.term, collection_url,
+                                              target(paragraph.number, match.start, match.end), glossary_url))
     return {
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "id": collection_url,
