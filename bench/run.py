@@ -602,6 +602,31 @@ def write_plain_site(corpus: Corpus, root: Path, baseline: str, features: tuple[
     return root / "mkdocs.yml"
 
 
+# Files the edition publishes beside its pages (feeds, robots.txt, each essay's citations and annotations).
+PUBLISHED_FILES = ("feed.xml", "rss.xml", "robots.txt", "cite.bib", "cite.json", "annotations.jsonld")
+
+
+def mirror_published_files(config_a: Path, config_b: Path, out: Path) -> int:
+    """Give the mirror (b) the files (a) publishes beside its pages, as static files in its docs.
+
+    A hand-built edition that published the same feeds, citation files and annotations
+    would keep them in ``docs/``, and MkDocs would copy them; so (b) pays for copying what
+    (a) pays for writing. Taken from one untimed build of (a); returns how many files.
+    """
+    sample_site = out / "site-published"
+    measure_build(config_a, sample_site, out / "build-published.log")
+    docs = config_b.parent / "docs"
+    count = 0
+    for path in sample_site.rglob("*"):
+        if path.name in PUBLISHED_FILES and path.is_file():
+            target = docs / path.relative_to(sample_site)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+            count += 1
+    shutil.rmtree(sample_site)
+    return count
+
+
 # --------------------------------------------------------------------------- measuring builds
 
 
@@ -1015,6 +1040,8 @@ def main(argv: list[str] | None = None) -> int:
     nav_essays = project_nav_essays() if args.nav_essays is None else args.nav_essays
     config_a = write_generator_site(corpus, out / "a", args.hook.resolve(), tuple(args.theme_feature), nav_essays)
     config_b = write_plain_site(corpus, out / "b", args.baseline, tuple(args.theme_feature), nav_essays)
+    if args.baseline == "mirror" and not args.profile and not args.attribute and not args.serve:
+        mirror_published_files(config_a, config_b, out)
     words = sum(e.words for e in corpus.essays)
     print(f"machine: {machine()}")
     print(f"generator: {hooks_state(args.hook.resolve())}")
