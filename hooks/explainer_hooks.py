@@ -8,6 +8,7 @@ or ``seeds/``.
 
 from __future__ import annotations
 
+import gc
 import logging
 from pathlib import Path
 
@@ -60,6 +61,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load the sources. Every editor mistake is collected (its unit left out), reported in ``on_env``."""
+    gc.unfreeze()
     global _site, _publishing
     project = Path(config.config_file_path).parent
     problems = Problems()
@@ -85,6 +87,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if config.nav is not None:
         config.nav = with_essays(config.nav, site.essays, site.nav_essays)
     _site = site
+    # The site model lives for the whole build: keep the garbage collector from walking it again
+    # at every full collection (tens of thousands of objects at 200 essays). `mkdocs serve` calls
+    # on_config again for each rebuild; the unfreeze at its start lets the last build's objects go.
+    gc.freeze()
     return config
 
 
