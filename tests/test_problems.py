@@ -215,3 +215,21 @@ def test_check_reads_mkdocs_yml_as_the_build_does(project: Path) -> None:
     output = result.stdout + result.stderr
     assert "2 problems in 1 file:" in output
     assert "mkdocs.yml:1: 'site_name' contains" in output and "link_terms: often" in output
+
+
+def test_a_broken_meta_yml_does_not_hide_the_mistakes_in_its_claims(project: Path) -> None:
+    """The essay is left out for its metadata, but its claims file is still read for its own mistakes."""
+    folder = project / "seeds" / SLUG
+    meta = folder / "meta.yml"
+    meta.write_text("titel: typo\n" + meta.read_text(encoding="utf-8"), encoding="utf-8")
+    claims = folder / "claims.md"
+    text = claims.read_text(encoding="utf-8")
+    first = text.index("\nKind: ")
+    claims.write_text(text[:first] + "\nKind: rumour" + text[text.index("\n", first + 1):], encoding="utf-8")
+    line = text[:first].count("\n") + 2
+    result = check(project)
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "2 problems in 2 files:" in output
+    assert f"seeds/{SLUG}/meta.yml:1: unknown key 'titel'" in output
+    assert f"seeds/{SLUG}/claims.md:{line}: unknown kind 'rumour'" in output

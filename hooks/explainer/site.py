@@ -125,13 +125,17 @@ def load_essay_with_claims(folder: Path, problems: Problems | None = None) -> Es
         found = Problems()
         essay = found.attempt(load_essay, folder)
         claims_path = folder / CLAIMS_FILE
-        if essay is not None and claims_path.is_file():
+        if claims_path.is_file():
             with found.collect():
-                essay.claims = anchor_claims(essay, parse_claims(claims_path, found), found)
+                claims = parse_claims(claims_path, found)  # read even when the essay is broken: its mistakes show too
+                if essay is not None:
+                    essay.claims = anchor_claims(essay, claims, found)
         corrections_path = folder / CORRECTIONS_FILE
-        if essay is not None and corrections_path.is_file():
+        if corrections_path.is_file():
             with found.collect():
-                essay.corrections = parse_corrections(corrections_path)
+                corrections = parse_corrections(corrections_path)
+                if essay is not None:
+                    essay.corrections = corrections
         errors = list(found)
         _SEED_CACHE[folder] = (state, essay, errors)
     if problems is None and errors:
