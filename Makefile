@@ -15,7 +15,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 ## serve: set up, then preview the site at http://127.0.0.1:8000 (rebuilds on save)
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 ## build: strict build into site/
 build: $(STAMP)

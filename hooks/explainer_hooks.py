@@ -25,12 +25,13 @@ from explainer.essaypage import (
     register_markdown,
 )
 from explainer.navigation import ESSAYS_INDEX, listed_essays, with_essays
+from explainer.preview import activate, preview, project_state
 from explainer.problems import Problems, ProblemsError
 from explainer.publishing.edition import Publisher, load_publisher, modified_dates
 from explainer.publishing.outputs import Publishing
 from explainer.publishing.pagemeta import head_html
 from explainer.seeds import SLUG
-from explainer.site import THEME_SETTINGS, PageContext, Site, check_theme_settings, load_site, page_link_mode
+from explainer.site import THEME_SETTINGS, PageContext, Site, check_theme_settings, essay_state, load_site, page_link_mode
 from explainer.termlinks import TermLinkExtension, hidden_term_notes
 from explainer.timeline import TimelineExtension, page_timeline
 from explainer.tooltips import fill_titles
@@ -57,6 +58,7 @@ log = logging.getLogger("mkdocs.explainer")
 def on_startup(command: str, dirty: bool) -> None:
     global _command
     _command = command
+    activate(command, dirty)  # incremental rebuilds under `mkdocs serve --dirty` (see explainer/preview.py)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -87,6 +89,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if config.nav is not None:
         config.nav = with_essays(config.nav, site.essays, site.nav_essays)
     _site = site
+    if preview.enabled:
+        dates = _publishing.modified
+        preview.begin(config, site, project_state(config, _command),
+                      lambda essay: (essay_state(essay.folder), dates.get(essay.slug)))
     # The site model lives for the whole build: keep the garbage collector from walking it again
     # at every full collection (tens of thousands of objects at 200 essays). `mkdocs serve` calls
     # on_config again for each rebuild; the unfreeze at its start lets the last build's objects go.
@@ -116,11 +122,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     check_glossary_built(_site, files, Path(config.docs_dir), _site.problems)
     # Every page's citations before any is rendered: the report names them all in one run.
     check_pages(_site, files.documentation_pages(), Path(config.config_file_path).parent, _site.problems)
+    if preview.enabled:
+        preview.plan(files, Path(config.docs_dir), _site.token)
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    preview.nav = nav
+    return nav
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _site is not None
+    if preview.enabled:
+        preview.start_page(page.file.src_uri)
     source = page.file.content_string
     first_line = source[: len(source) - len(markdown)].count("\n") + 1 if markdown and source.endswith(markdown) else 1
     origin = page.file.abs_src_path
@@ -151,6 +166,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     top (the ``announce`` block of overrides/main.html); livereload replaces it once fixed.
     """
     assert _site is not None
+    if preview.enabled:
+        preview.after_render(files, _site.glossary_src)
     problems = _site.problems
     if problems and _command != "serve":
         raise ProblemsError(problems)
@@ -161,7 +178,14 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # and `--strict` must not fail for an editorial choice.
     for note in hidden_term_notes(_site):
         log.info(note)
+    if preview.enabled:
+        preview.plan_build(files, preview.nav, problems.html() if problems else "", _site.glossary_src,
+                           getattr(_search_plugin(config), "search_index", None))
     return env
+
+
+def _search_plugin(config: MkDocsConfig) -> object | None:
+    return next((plugin for plugin in config.plugins.values() if hasattr(plugin, "search_index")), None)
 
 
 @event_priority(-100)  # after the search plugin has indexed the page: tooltips and "Used in" are no content to search
@@ -169,6 +193,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     """Every page is rendered by now (MkDocs renders all before building any): write out the
     tooltips and an essay's printed "Terms", and fill the glossary's "Used in"."""
     assert _site is not None and _files is not None
+    if preview.enabled:
+        preview.page_built(page.file.src_uri)
     if not page.content:
         return context
     files = _files
@@ -220,6 +246,7 @@ def _publish_page(context: dict, page: Page, config: MkDocsConfig) -> None:
         page.content += cite
 
 
+@event_priority(50)  # before the search plugin writes its index: the preview completes it first
 def on_post_build(config: MkDocsConfig) -> None:
     """Files made once per build: feeds, robots.txt, each essay's citations and annotations."""
     assert _site is not None and _files is not None and _publishing is not None
@@ -227,3 +254,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     _publishing.write(Path(config.site_dir), url_of=_absolute_url,
                       dest_of=lambda src: files.get_file_from_path(src).dest_uri,
                       glossary_src=_site.glossary_src, matcher=_site.matcher)
+    if preview.enabled:
+        preview.finish(files, Path(config.site_dir), _search_plugin(config))

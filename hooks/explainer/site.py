@@ -111,6 +111,12 @@ def _file_state(path: Path) -> tuple[int, int] | None:
     return stat.st_mtime_ns, stat.st_size
 
 
+def essay_state(folder: Path) -> tuple:
+    """The state of a seed folder's files when last parsed (what the incremental preview compares)."""
+    cached = _SEED_CACHE.get(folder)
+    return cached[0] if cached else tuple(_file_state(folder / name) for name in (TEXT_FILE, META_FILE, CLAIMS_FILE, CORRECTIONS_FILE))
+
+
 def load_essay_with_claims(folder: Path, problems: Problems | None = None) -> Essay | None:
     """An essay with its claims anchored, re-read only when one of its files changed.
 

@@ -1,0 +1,421 @@
+"""Incremental preview: under ``mkdocs serve --dirty`` only the pages an edit can change are rendered again.
+
+MkDocs' ``--dirty`` build skips reading, rendering and writing every page whose
+``File.is_modified()`` is false, and keeps the site folder. Left alone that goes
+wrong (stale navigation, search index, "Used in" lists), so the hooks decide
+``is_modified`` themselves, from what each page read the last time it was rendered:
+
+* While a page renders, every read of the site model is recorded as a key: an
+  essay (``("essay", slug)``), the list of all essays (``("essays",)``), a term the
+  page uses (its occurrences), a file MkDocs resolved a link against
+  (``("file", path)``), the data files beside the pages (``("data",)``). Reads are
+  recorded by wrapping ``Site.essays``, ``Site.by_slug`` and
+  ``Files.get_file_from_path`` for the build: no extension needs to know.
+* A page is rendered again when its own source, or the value behind any key it
+  read, changed; everything when the config, the code, the theme overrides or the
+  names the term linker matches changed (:meth:`Preview.begin`).
+* A page not rendered gets back what its last render produced: its MkDocs
+  attributes (content, toc, meta, title, anchors), and what it recorded into the
+  site model (term occurrences, render-time problems, tooltip texts, its printed
+  "Terms", hidden terms). Aggregates are rebuilt from these per-page records in
+  page order, so they equal a full build's.
+* Its template is rendered again (phase two) when something every page shows
+  changed: the navigation, or the serve-mode problem list; the glossary when any
+  "Used in" input changed. Otherwise its written file stays.
+* The search index gets each page's entries, fresh or remembered, in page order;
+  output files of pages that no longer exist are removed.
+
+The state lives in this module, which ``mkdocs serve`` keeps loaded between
+rebuilds. A plain ``mkdocs build`` never activates it (:func:`active`).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import EditorError
+from .model import Occurrence
+from .problems import Problems
+from .tooltips import DEFERRED_TITLE
+
+Key = tuple
+_DEFERRED = re.compile(DEFERRED_TITLE + r'="([^"<>&]*)"')
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+_reads: set[Key] | None = None  # what the page being rendered has read so far (None: no page is rendering)
+
+
+def _read(key: Key) -> None:
+    if _reads is not None:
+        _reads.add(key)
+
+
+class ReadingList(list):
+    """``Site.essays`` while previewing: reading it while a page renders makes the page depend on every essay."""
+
+    def __iter__(self) -> Iterator:
+        _read(("essays",))
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        _read(("essays",))
+        return super().__len__()
+
+    def __getitem__(self, index):
+        _read(("essays",))
+        return super().__getitem__(index)
+
+
+class ReadingDict(dict):
+    """``Site.by_slug`` while previewing: a lookup records the essay, a listing every essay."""
+
+    def __getitem__(self, key):
+        _read(("essay", key))
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        _read(("essay", key))
+        return super().get(key, default)
+
+    def __contains__(self, key) -> bool:
+        _read(("essay", key))
+        return super().__contains__(key)
+
+    def __iter__(self) -> Iterator:
+        _read(("essays",))
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        _read(("essays",))
+        return super().__len__()
+
+    def keys(self):
+        _read(("essays",))
+        return super().keys()
+
+    def values(self):
+        _read(("essays",))
+        return super().values()
+
+    def items(self):
+        _read(("essays",))
+        return super().items()
+
+
+@dataclass
+class PageRecord:
+    """What one page's last render read and produced."""
+
+    source: object  # its own source (authored: the file's bytes; generated: the content without the build token)
+    deps: dict[Key, object]  # key -> its value's fingerprint when the page read it
+    attrs: dict[str, object]  # the MkDocs page attributes a skipped page gets back
+    links_to_anchors: dict[str, dict[str, str]]  # by target src_uri (MkDocs keys them by File)
+    occurrences: dict[str, dict[Occurrence, None]]
+    problems: list[EditorError]
+    tooltips: dict[str, str]
+    print_terms: str | None
+    hidden: dict[str, set[str]] | None
+    search: list[dict] = field(default_factory=list)
+
+
+_ATTRS = ("content", "toc", "meta", "_title_from_render", "present_anchor_ids", "markdown")
+
+
+class _HideDirtyWarning(logging.Filter):
+    """MkDocs warns that a dirty build gets navigation wrong; this one does not (see the module docstring)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (preview.enabled and str(record.msg).startswith(DIRTY_WARNING))
+
+
+class Preview:
+    def __init__(self) -> None:
+        self.enabled = False
+        self.records: dict[str, PageRecord] = {}
+        self.global_state: object = None
+        self.in_progress = False
+        self.nav_state: object = None
+        self.problems_state: object = None
+        self.files_state: object = None
+        self.reset_build()
+
+    def reset_build(self) -> None:
+        self.site = None
+        self.files = None
+        self.nav = None
+        self.phase = "render"
+        self.render: set[str] = set()
+        self.build: set[str] = set()
+        self.sources: dict[str, object] = {}
+        self.page_reads: dict[str, set[Key]] = {}
+        self.page_problems: dict[str, Problems] = {}
+        self.page_occurrences: dict[str, dict] = {}
+        self.base_problems = Problems()
+        self.memo: dict[Key, object] = {}
+        self.built_search: dict[str, list[dict]] = {}
+        self.search_mark = 0
+        self.search_index = None
+        self.fresh_start = 0
+        self.state_of: Callable[[object], object] = lambda essay: None
+
+    # --- the build's start --------------------------------------------------------------
+    def begin(self, config, site, global_parts: tuple, state_of: Callable[[object], object]) -> None:
+        """A new build: wrap the site model so page reads are recorded; drop everything if global inputs changed."""
+        global _reads
+        _reads = None
+        self.reset_build()
+        self.site = site
+        self.state_of = state_of
+        terms = tuple((t.id, t.name, tuple(t.aliases)) for t in site.terms)
+        state = (global_parts, terms, bool(site.essays))
+        if state != self.global_state or self.in_progress:  # an aborted build leaves records half made
+            self.records = {}
+        self.global_state = state
+        self.in_progress = True
+        site.essays = ReadingList(site.essays)
+        site.by_slug = ReadingDict(site.by_slug)
+        probe = Path(config.site_dir) / ".explainer-build-start"
+        probe.parent.mkdir(parents=True, exist_ok=True)
+        probe.write_bytes(b"")
+        self.fresh_start = probe.stat().st_mtime_ns  # files written from now on are this build's
+        probe.unlink()
+
+    # --- which pages to render ----------------------------------------------------------
+    def plan(self, files, docs_dir: Path, token: str) -> None:
+        """Decide which pages render (phase one), and make MkDocs ask us through ``File.is_modified``."""
+        self.files = files
+        self.base_problems = self.site.problems  # the sources' problems; each page's are collected apart
+        lookup = files.get_file_from_path
+
+        def recording_lookup(path: str):
+            _read(("file", path))
+            return lookup(path)
+
+        files.get_file_from_path = recording_lookup
+        self.lookup = lookup
+        self.data_state = tuple(sorted((str(p), _state(p)) for p in docs_dir.rglob("*.y*ml")))
+        for file in files.documentation_pages():
+            src = file.src_uri
+            if file.generated_by is not None:
+                source: object = file.content_string.replace(token, "")
+            else:
+                source = _read_bytes(file.abs_src_path)
+            self.sources[src] = source
+            record = self.records.get(src)
+            if record is None or record.source != source or any(self.fingerprint(k) != v for k, v in record.deps.items()):
+                self.render.add(src)
+            file.is_modified = lambda src=src: src in (self.render if self.phase == "render" else self.build)
+        self.files_state = tuple((f.src_uri, f.url) for f in files.documentation_pages())
+
+    def fingerprint(self, key: Key) -> object:
+        if key in self.memo:
+            return self.memo[key]
+        site = self.site
+        kind = key[0]
+        if kind == "essay":
+            essay = dict.get(site.by_slug, key[1])
+            value: object = None if essay is None else self.state_of(essay)
+        elif kind == "essays":
+            value = tuple((e.slug, self.state_of(e)) for e in list.__iter__(site.essays))
+        elif kind == "term":
+            term = site.term_by_id.get(key[1])
+            value = None if term is None else (term.id, term.name, tuple(term.aliases), term.short, term.line)
+        elif kind == "terms":
+            value = tuple((t.id, t.name, tuple(t.aliases), t.short, t.line) for t in site.terms)
+        elif kind == "file":
+            target = self.lookup(key[1])
+            value = None if target is None else (target.src_uri, target.url, target.dest_uri)
+        elif kind == "data":
+            value = self.data_state
+        else:
+            value = object()  # unknown: never equal, so the page renders
+        self.memo[key] = value
+        return value
+
+    # --- while a page renders -----------------------------------------------------------
+    def start_page(self, src: str) -> None:
+        """The page about to render: its reads, problems and term occurrences are its own from here on."""
+        global _reads
+        site = self.site
+        _reads = self.page_reads.setdefault(src, set())
+        site.problems = self.page_problems.setdefault(src, Problems())
+        site.occurrences = self.page_occurrences.setdefault(src, {})
+
+    # --- every page rendered ------------------------------------------------------------
+    def after_render(self, files, glossary_src: str) -> None:
+        """Record what the rendered pages produced, give the others theirs back, rebuild the aggregates."""
+        global _reads
+        _reads = None
+        site = self.site
+        pages = [f.page for f in files.documentation_pages() if f.page is not None]
+        occurrences: dict[str, dict[Occurrence, None]] = {}
+        problems = self.base_problems
+        changed_usage = False
+        for page in pages:
+            src = page.file.src_uri
+            if src in self.render:
+                record = self._record(page, src, glossary_src)
+                old = self.records.get(src)
+                if old is None or old.occurrences != record.occurrences:
+                    changed_usage = True
+                self.records[src] = record
+            else:
+                record = self.records[src]
+                self._restore(page, record, files)
+            for term_id, places in record.occurrences.items():
+                occurrences.setdefault(term_id, {}).update(places)
+            problems.extend(record.problems)
+        if set(self.records) - set(self.sources):
+            changed_usage = True
+            for gone in set(self.records) - set(self.sources):
+                del self.records[gone]
+        site.occurrences = occurrences
+        site.problems = problems
+        self.changed_usage = changed_usage
+
+    def _record(self, page, src: str, glossary_src: str) -> PageRecord:
+        site = self.site
+        reads = self.page_reads.get(src, set())
+        if src == glossary_src:
+            reads.add(("terms",))
+        occurrences = self.page_occurrences.get(src, {})
+        for term_id in occurrences:
+            reads.add(("term", term_id))
+        if page.file.generated_by is None:
+            reads.add(("data",))
+        keys = set(_DEFERRED.findall(page.content or ""))
+        essay = page.meta.get("explainer_essay")
+        return PageRecord(
+            source=self.sources[src],
+            deps={key: self.fingerprint(key) for key in reads},
+            attrs={name: _copy(getattr(page, name, None)) for name in _ATTRS},
+            links_to_anchors={f.src_uri: dict(a) for f, a in (getattr(page, "links_to_anchors", None) or {}).items()},
+            occurrences=occurrences,
+            problems=list(self.page_problems.get(src, ())),
+            tooltips={k: site.tooltips.attributes[k] for k in keys if k in site.tooltips.attributes},
+            print_terms=site.print_terms.get(src),
+            hidden=site.hidden.get(essay) if essay else None,
+        )
+
+    def _restore(self, page, record: PageRecord, files) -> None:
+        site = self.site
+        for name, value in record.attrs.items():
+            setattr(page, name, _copy(value))  # the hooks add to a page's meta while building it
+        page.links_to_anchors = {target: dict(anchors) for target_src, anchors in record.links_to_anchors.items()
+                                 if (target := self.lookup(target_src)) is not None}
+        for key, text in record.tooltips.items():
+            site.tooltips.attributes.setdefault(key, text)
+        if record.print_terms is not None:
+            site.print_terms[page.file.src_uri] = record.print_terms
+        essay = page.meta.get("explainer_essay")
+        if essay and record.hidden:
+            site.hidden[essay] = record.hidden
+
+    def plan_build(self, files, nav, problems_html: str, glossary_src: str, search_index) -> None:
+        """Phase two: which templates to render again. Called once every page has its content."""
+        nav_state = _nav_state(nav)
+        everything = nav_state != self.nav_state or problems_html != self.problems_state
+        self.build = {f.src_uri for f in files.documentation_pages()} if everything else set(self.render)
+        if self.changed_usage or everything or self.files_state != getattr(self, "_last_files_state", None):
+            self.build.add(glossary_src)
+        self._last_files_state = self.files_state
+        self.nav_state, self.problems_state = nav_state, problems_html
+        self.phase = "build"
+        self.search_index = search_index
+        self.search_mark = len(search_index.entries) if search_index is not None else 0
+
+    def page_built(self, src: str) -> None:
+        """After the search plugin has indexed the page: its entries are this build's."""
+        index = self.search_index
+        if index is None:
+            return
+        self.built_search[src] = index.entries[self.search_mark:]
+        self.search_mark = len(index.entries)
+
+    def finish(self, files, site_dir: Path, search_plugin) -> None:
+        """The search index in page order, stale output removed; the records are complete again."""
+        entries: list[dict] = []
+        for file in files.documentation_pages():
+            record = self.records.get(file.src_uri)
+            if record is None:
+                continue
+            if file.src_uri in self.built_search:
+                record.search = self.built_search[file.src_uri]
+            entries.extend(record.search)
+        if search_plugin is not None:
+            search_plugin.search_index.entries = entries
+            search_plugin.search_index_prev = None  # Material's own dirty-mode merge assumes one page per build
+        keep = {os.path.normpath(f.abs_dest_path) for f in files}
+        keep.add(os.path.normpath(site_dir / "search" / "search_index.json"))
+        _sweep(site_dir, keep, self.fresh_start)
+        self.in_progress = False
+        files.get_file_from_path = self.lookup
+        self.site = None  # the next build's model replaces it
+
+
+def _copy(value: object) -> object:
+    return value.copy() if isinstance(value, (dict, set)) else value
+
+
+def _nav_state(nav) -> object:
+    def item(node) -> object:
+        children = getattr(node, "children", None)
+        meta = getattr(node, "meta", None)
+        return (type(node).__name__, node.title, getattr(node, "url", None),
+                repr(sorted(meta.items())) if isinstance(meta, dict) else None,
+                tuple(item(child) for child in children) if children else None)
+    return tuple(item(node) for node in nav.items) if nav is not None else None
+
+
+def _state(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+def _read_bytes(path: str | None) -> bytes | None:
+    try:
+        return Path(path).read_bytes() if path else None
+    except OSError:
+        return None
+
+
+def _sweep(site_dir: Path, keep: set[str], fresh: int) -> None:
+    """Remove output older than this build that no file of the build accounts for (a deleted essay's pages)."""
+    for folder, _dirs, names in os.walk(site_dir, topdown=False):
+        for name in names:
+            path = os.path.join(folder, name)
+            if os.path.normpath(path) not in keep and os.stat(path).st_mtime_ns < fresh:
+                os.remove(path)
+        if folder != str(site_dir) and not os.listdir(folder):
+            os.rmdir(folder)
+
+
+preview = Preview()
+logging.getLogger("mkdocs.commands.build").addFilter(_HideDirtyWarning())
+
+
+def activate(command: str, dirty: bool) -> None:
+    """Incremental preview is on under ``mkdocs serve --dirty`` only."""
+    enabled = command == "serve" and dirty
+    if enabled != preview.enabled:
+        preview.enabled = enabled
+        preview.records = {}
+        preview.global_state = None
+
+
+def project_state(config, command: str) -> tuple:
+    """What every page depends on: the config file, the code, the theme overrides, the address served at."""
+    config_file = Path(config.config_file_path)
+    parts = [_read_bytes(str(config_file)), config.site_url, command, config.docs_dir, config.site_dir]
+    for folder in (config_file.parent / "hooks", Path(config.theme.custom_dir or config_file.parent / "overrides")):
+        if folder.is_dir():
+            parts.extend((str(p), _state(p)) for p in sorted(folder.rglob("*")) if p.is_file() and "__pycache__" not in p.parts)
+    return tuple(parts)
