@@ -263,6 +263,11 @@ def test_a_term_inside_a_longer_one_counts_as_used_but_is_not_linked() -> None:
     assert hidden_term_notes(site) == [
         "essays/j: the term 'Alliance' occurs only inside 'Entangling alliances', so it is never linked in this essay "
         "(its glossary entry still lists those passages under \"Used in\")."]
+    # many of them: one line that points to the editors' report instead of a line each
+    assert hidden_term_notes(site, shown=0) == [
+        "Terms hidden by longer terms (1 term, 1 essay): each occurs in such an essay only inside longer terms, "
+        "so it is never linked there; its glossary entry still lists those passages under \"Used in\". "
+        "`make report` lists them all."]
     # once it also occurs on its own, it is linked there and nothing is hidden
     essay.paragraphs.append(Paragraph(2, "An alliance.", 3))
     site = Site(essays=[essay], terms=NESTED_TERMS)

@@ -174,17 +174,33 @@ class TermLinkTreeprocessor(Treeprocessor):
         return kept
 
 
-def hidden_term_notes(site) -> list[str]:
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+NOTES_SHOWN = 10  # more hidden terms than this: one summary line, the list is in `make report`
+
+
+def hidden_term_notes(site, shown: int = NOTES_SHOWN) -> list[str]:
     """One line per term that longer terms hide everywhere in an essay: it is never linked there.
 
     Such a term still counts as used there (its "Used in" lists the passages); the note says
-    why no link to it appears, so an editor can decide whether that is what they want.
+    why no link to it appears, so an editor can decide whether that is what they want. A site
+    with many of them gets one line instead, pointing to the editors' report, which lists them
+    all ("Terms hidden by longer terms"): thousands of notices would bury the build's log.
     """
     names = {term.id: term.name for term in site.terms}
+    hidden = [(slug, term_id, outer) for slug, by_term in sorted(site.hidden.items())
+              for term_id, outer in sorted(by_term.items())]
+    if len(hidden) > shown:
+        terms, essays = len({term_id for _, term_id, _ in hidden}), len({slug for slug, _, _ in hidden})
+        return [f"Terms hidden by longer terms ({_count(terms, 'term')}, {_count(essays, 'essay')}): each occurs in "
+                "such an essay only inside longer terms, so it is never linked there; its glossary entry still lists "
+                "those passages under \"Used in\". `make report` lists them all."]
     return [f"essays/{slug}: the term '{names[term_id]}' occurs only inside "
             f"{', '.join(repr(o) for o in sorted(outer))}, so it is never linked in this essay "
             "(its glossary entry still lists those passages under \"Used in\")."
-            for slug, hidden in sorted(site.hidden.items()) for term_id, outer in sorted(hidden.items())]
+            for slug, term_id, outer in hidden]
 
 
 class TermAddressTreeprocessor(Treeprocessor):

@@ -141,13 +141,16 @@ class TermMatcher:
                 continue
             # Shorter terms inside this one: those it starts with, then those starting at its later words.
             inner = [(s, e, t) for _, s, e, t in found[:-1]]
-            for k in hits[h + 1:]:
-                if k > last:
-                    break
-                inner.extend((s, e, t) for _, s, e, t in self._walk(text, parts, folded, ends, k) if e <= end)
-            kept = {(s, t.id): Match(s, e, t) for s, e, t in sorted(inner, key=lambda m: m[0])
-                    if t is not term and not _in_compound(text, s, e)}
-            matches.append(Match(start, end, term, tuple(kept.values())))
+            k = h + 1
+            while k < len(hits) and hits[k] <= last:
+                inner.extend((s, e, t) for _, s, e, t in self._walk(text, parts, folded, ends, hits[k]) if e <= end)
+                k += 1
+            if inner:  # most matches are a single term: no inner ones to sort
+                kept = {(s, t.id): Match(s, e, t) for s, e, t in sorted(inner, key=lambda m: m[0])
+                        if t is not term and not _in_compound(text, s, e)}
+                matches.append(Match(start, end, term, tuple(kept.values())))
+            else:
+                matches.append(Match(start, end, term))
             free = last + 1
         return matches
 

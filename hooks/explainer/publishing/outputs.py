@@ -9,11 +9,12 @@ MkDocs resolved them (``File.url``), so the hooks stay a few lines.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
+
+import msgspec
 
 from ..model import Essay
 from . import annotations, citation, feed, jsonld, pagemeta
@@ -101,5 +102,5 @@ class Publishing:
             collection = annotations.annotation_collection(
                 essay, matcher, collection_url=urljoin(url, "annotations.jsonld"), page_url=url,
                 register_url=url_of(essay.register_src), glossary_url=url_of(glossary_src))
-            (folder / "annotations.jsonld").write_text(json.dumps(collection, ensure_ascii=False) + "\n",
-                                                       encoding="utf-8")
+            # Compact UTF-8 JSON; msgspec encodes it several times faster than the json module.
+            (folder / "annotations.jsonld").write_bytes(msgspec.json.encode(collection) + b"\n")
