@@ -1,4 +1,8 @@
-"""Live preview: `mkdocs serve` rebuilds when an essay under seeds/ or a glossary entry changes."""
+"""Live preview: `mkdocs serve --dirty` (make serve) rebuilds when an essay under seeds/ or a glossary entry changes.
+
+The incremental preview (explainer/preview.py) renders only the pages an edit can change;
+a mistake still shows on every page, and goes away once fixed.
+"""
 
 from __future__ import annotations
 
@@ -37,7 +41,7 @@ def _wait_for(url: str, needle: str, seconds: float) -> bool:
 def test_serve_rebuilds_when_a_seed_or_a_definition_changes(project: Path) -> None:
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(project / "mkdocs.yml"),
                                "--dev-addr", f"127.0.0.1:{port}"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
     try:
         url = f"http://127.0.0.1:{port}/essays/trenin-2019/"
@@ -55,6 +59,21 @@ def test_serve_rebuilds_when_a_seed_or_a_definition_changes(project: Path) -> No
         assert old in text
         glossary.write_text(text.replace(old, "A reworded understanding between states", 1), encoding="utf-8")
         assert _wait_for(url, 'title="A reworded understanding between states', 60), "the tooltip kept the old definition"
+        # A claim quoting words the essay lacks: every page lists the problem, the glossary too; fixed, it goes.
+        claims = project / "seeds" / "trenin-2019" / "claims.md"
+        good = claims.read_text(encoding="utf-8")
+        claims.write_text(good + "\n## Not in the essay\n\n> Words the essay never had.\n\nKind: fact\n\nA note.\n\n"
+                          "Sources:\n\n- [A source](https://example.com/a), An outlet, 2020.\n", encoding="utf-8")
+        glossary_url = f"http://127.0.0.1:{port}/glossary/"
+        assert _wait_for(glossary_url, "explainer-problems", 60), "the problem was not shown on the pages"
+        page = _fetch(url)
+        assert "explainer-problems" in page and "the quoted passage is not in the essay" in page, page[page.find("explainer-problems"):][:800]
+        claims.write_text(good, encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and "explainer-problems" in _fetch(glossary_url) + _fetch(url):
+            time.sleep(0.3)
+        assert "explainer-problems" not in _fetch(glossary_url) + _fetch(url), "the problem stayed after it was fixed"
+        assert 'title="A reworded understanding between states' in _fetch(url)
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -13,6 +13,7 @@ Pipeline, one module each:
   it with every dated claim; ``comparison``: a comparison page's declared columns, each row checked
 * ``usedin``    the glossary's "Used in" lists, filled once every page is rendered
 * ``tooltips``  term and citation tooltips, written into each page once search has read it
+* ``preview``   ``make serve``'s incremental rebuilds: each page's reads and products, what to render again
 
 The MkDocs glue is ``hooks/explainer_hooks.py``.
 """
