@@ -276,6 +276,22 @@ def test_a_term_inside_a_longer_one_counts_as_used_but_is_not_linked() -> None:
     assert hidden_term_notes(site) == []
 
 
+def test_terms_with_an_ampersand_link_in_an_essay_whose_text_escapes_it() -> None:
+    """The essay's text reaches the tree with "&" written "&amp;": "AT&T" is still found, and shown as written."""
+    essay = Essay(slug="j", folder=Path("."), title="T", author="A", date=dt.date(1801, 3, 4), publication=None,
+                  paragraphs=[Paragraph(1, "They sued AT&T, Procter & Gamble and &amp; Co over an alliance.", 1)])
+    terms = [Term("att", "AT&T", [], "A firm.", 1), Term("pg", "Procter & Gamble", [], "A firm too.", 2),
+             Term("alliance", "Alliance", [], "A pledge.", 3)]
+    site = Site(essays=[essay], terms=terms)
+    soup = render(marker(site.token, ESSAY_BODY), site, src="essays/j/index.md", essay="j", generated=True)
+    assert terms_in(soup) == ["AT&T", "Procter & Gamble", "alliance"]
+    assert soup.select_one("p.explainer-para").get_text() == "1" + essay.paragraphs[0].text
+    # what the page found in the essay's text is kept for its annotations, which find it there again
+    text = essay.paragraphs[0].text
+    assert site.matcher.find(text) is site.matcher.find(text)
+    assert [text[m.start:m.end] for m in site.matcher.find(text)] == ["AT&T", "Procter & Gamble", "alliance"]
+
+
 def test_the_glossary_entry_of_a_longer_term_links_the_shorter_ones() -> None:
     site = Site(essays=[ESSAY], terms=NESTED_TERMS)
     soup = render_glossary("# Glossary\n\n## Alliance\n\nAlso: alliances\n\nText.\n\n## Entangling alliances\n\nText.", site)

@@ -268,11 +268,8 @@ class EssayProcessor(_MarkerProcessor):
         essay = self.take_essay(blocks)
         article = etree.SubElement(parent, "div", {"class": "explainer-essay"})
         self._header(article, essay)
-        marks: dict[int, list[Claim]] = {}
-        for claim in essay.claims:
-            marks.setdefault(claim.paragraph, []).append(claim)
         body = in_language(etree.SubElement(article, "div", {"class": "explainer-essay-body"}), essay)
-        for paragraph in essay.paragraphs:
+        for paragraph, pieces in essay.pieces():
             p = etree.SubElement(body, "p", {"id": paragraph.anchor, "class": "explainer-para"})
             # Out of the search index: else the paragraph's text would start "1In his remarks…".
             # Named "Paragraph 3", never just "3": the note marks are numbers too ("Note 3, fact").
@@ -281,15 +278,14 @@ class EssayProcessor(_MarkerProcessor):
                                              "title": f"Link to paragraph {paragraph.number}", "data-search-exclude": ""})
             link.text = AtomicString(str(paragraph.number))
             last, text = link, paragraph.text
-            position = 0
-            for claim in marks.get(paragraph.number, []):
-                last.tail = literal(text[position:claim.end])
+            for start, claim in pieces:
+                last.tail = literal(text[start:claim.end] if claim else text[start:])
+                if claim is None:
+                    break
                 # Plain (non-atomic) text: the footnotes extension turns it into the reference.
                 last = etree.SubElement(p, "span", {"class": f"explainer-mark explainer-mark--{claim.kind}"})
                 last.text = f"[^{footnote_id(claim)}]"
                 self.marks.append((last, claim))
-                position = claim.end
-            last.tail = literal(text[position:])
         if essay.author_note:
             aside = etree.SubElement(article, "aside", {"class": "explainer-author", "aria-label": "About the author"})
             p = in_language(etree.SubElement(aside, "p"), essay)

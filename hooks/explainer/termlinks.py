@@ -12,14 +12,17 @@ The glossary page itself is not linked; its "Used in" lists come from
 
 from __future__ import annotations
 
+import bisect
 import re
 import xml.etree.ElementTree as etree
+from dataclasses import replace
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from .terms import Match
 from .tooltips import DEFERRED_TITLE, term_key
 from .usedin import UsedInTreeprocessor
 
@@ -32,6 +35,7 @@ SOURCE_HEADINGS = {"sources", "references", "bibliography", "further reading"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Raw inline HTML reaches tree processors as stash placeholders; terms between
 # a raw <a …> and its </a> (or <code>, <abbr>, …) must stay unlinked too.
+_AMP = re.compile("&amp;")
 _PLACEHOLDER = re.compile(r"\x02wzxhzdk:(\d+)\x03")
 _RAW_TAG = re.compile(r"^<(/?)(" + "|".join(sorted(SKIP_TAGS - {"sup", "time", "dt"})) + r")\b", re.IGNORECASE)
 
@@ -105,7 +109,7 @@ class TermLinkTreeprocessor(Treeprocessor):
     def _link_text(self, parent: etree.Element, after: etree.Element | None) -> None:
         """Split ``parent.text`` (or ``after.tail``) around the terms it contains."""
         text = parent.text if after is None else after.tail
-        matches = self._outside_raw_html(text, self.site.matcher.find(text))
+        matches = self._outside_raw_html(text, self._find(text))
         if not matches:
             return
         site = self.site
@@ -150,6 +154,27 @@ class TermLinkTreeprocessor(Treeprocessor):
         for offset, element in enumerate(new):
             parent.insert(index + offset, element)
 
+
+    def _find(self, text: str) -> list[Match]:
+        """The terms in a text node, at its offsets.
+
+        An essay's text reaches the tree with each ``&`` written ``&amp;`` (``essaypage.literal``),
+        and an editor may type ``&amp;`` in Markdown: terms are found in the text as read ("AT&T"),
+        then placed back in the node. On an essay's own page the text is the essay's: its
+        annotations find the same pieces again (``keep``).
+        """
+        keep = self.essay is not None
+        if "&amp;" not in text:
+            return self.site.matcher.find(text, keep=keep)
+        amps: list[int] = []  # where, in the text as read, an "&" stands for "&amp;"
+        for k, m in enumerate(_AMP.finditer(text)):
+            amps.append(m.start() - 4 * k)
+        found = self.site.matcher.find(text.replace("&amp;", "&"), keep=keep)
+
+        def at(offset: int) -> int:
+            return offset + 4 * bisect.bisect_left(amps, offset)
+
+        return [replace(m, start=at(m.start), end=at(m.end)) for m in found]
 
     def _outside_raw_html(self, text: str, matches: list) -> list:
         """Drop matches inside raw inline HTML such as ``<a href=…>entente</a>``."""

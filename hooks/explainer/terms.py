@@ -94,6 +94,7 @@ class TermMatcher:
 
     def __init__(self, terms: list[Term]) -> None:
         self.root: dict = {}
+        self._kept: dict[str, list[Match]] = {}  # see find(); the matches depend only on the text and the terms
         for term in terms:
             for name in term.names:
                 lead, words, gaps, trail = name_parts(name)
@@ -106,8 +107,21 @@ class TermMatcher:
                 entries.append((words, case_sensitive(name), term, lead, trail))
                 entries.sort(key=lambda e: -len(e[3]) - len(e[4]))  # "C++" before "C": the most punctuation first
 
-    def find(self, text: str) -> list[Match]:
-        """Non-overlapping matches in ``text``, left to right, longest first."""
+    def find(self, text: str, keep: bool = False) -> list[Match]:
+        """Non-overlapping matches in ``text``, left to right, longest first.
+
+        ``keep``: remember them for the next ``find`` of the same text. An essay page's term
+        linker keeps what it finds in the essay's text, and its ``annotations.jsonld`` asks again.
+        """
+        kept = self._kept.get(text)
+        if kept is not None:
+            return kept
+        matches = self._find_nfc(text)
+        if keep:
+            self._kept[text] = matches
+        return matches
+
+    def _find_nfc(self, text: str) -> list[Match]:
         nfc = composed(text)
         if nfc is None:  # already NFC: nearly every text, decided at C speed
             return self._find(text)

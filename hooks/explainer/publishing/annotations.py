@@ -1,7 +1,8 @@
 """An essay's claims and term occurrences as a W3C Web Annotation collection.
 
 ``essays/<slug>/annotations.jsonld`` holds one ``Annotation`` per claim and one per
-occurrence of a glossary term in the essay's numbered paragraphs. Each targets the
+occurrence of a glossary term in the essay's numbered paragraphs (found as the essay page finds
+them: in the text between two claim marks, where the term links are). Each targets the
 original essay with two selectors against ``seeds/<slug>/essay.txt``:
 
 * ``TextQuoteSelector``: ``exact`` (the passage as it stands in the file), with up to
@@ -107,12 +108,16 @@ def annotation_collection(essay: Essay, matcher: TermMatcher, *, collection_url:
 
     items = [_claim_annotation(c, collection_url, target(c.paragraph, c.start, c.end), register_url) for c in essay.claims]
     number = 0
-    for paragraph in essay.paragraphs:
-        for outer in matcher.find(paragraph.text):
-            for match in (outer, *outer.inner):  # a term inside a longer one is an occurrence too
-                number += 1
-                items.append(_term_annotation(number, match.term, collection_url,
-                                              target(paragraph.number, match.start, match.end), glossary_url))
+    # The terms the essay page finds: in each piece of a paragraph between two claim marks.
+    for paragraph, pieces in essay.pieces():
+        for start, claim in pieces:
+            piece = paragraph.text[start:claim.end] if claim else paragraph.text[start:]
+            for outer in matcher.find(piece):
+                for match in (outer, *outer.inner):  # a term inside a longer one is an occurrence too
+                    number += 1
+                    items.append(_term_annotation(number, match.term, collection_url,
+                                                  target(paragraph.number, start + match.start, start + match.end),
+                                                  glossary_url))
     return {
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "id": collection_url,
