@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from edits import KINDS, edits_for
 from paths import ENV
 
 # --------------------------------------------------------------------------- mkdocs serve rebuilds
@@ -41,11 +42,12 @@ def _cpu_of(pid: int) -> float:
 class _Server:
     """A ``mkdocs serve`` subprocess whose log lines arrive, timestamped, on a queue."""
 
-    def __init__(self, config: Path, log: Path) -> None:
+    def __init__(self, config: Path, log: Path, dirty: bool = False) -> None:
         self.port = _free_port()
         self.lines: queue.Queue[tuple[float, str]] = queue.Queue()
         self.log = log.open("w", encoding="utf-8")
-        cmd = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-f", str(config), "-a", f"127.0.0.1:{self.port}"]
+        cmd = [sys.executable, "-m", "mkdocs", "serve", "--strict", *(["--dirty"] if dirty else []), "-f", str(config),
+               "-a", f"127.0.0.1:{self.port}"]
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=ENV, cwd=config.parent,
                                      text=True, bufsize=1)
         self.reader = threading.Thread(target=self._read, daemon=True)
@@ -99,33 +101,7 @@ class _Server:
 _BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
 
 
-class _GlossaryEdit:
-    """Edits one entry in the middle of a glossary: appends to its short definition, saving atomically."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.original = path.read_text(encoding="utf-8")
-        headings = [m.start() for m in re.finditer(r"^## ", self.original, re.MULTILINE)]
-        if not headings:
-            raise SystemExit(f"{path} has no entries to edit")
-        self.start = headings[len(headings) // 2]
-        self.blocks = self.original[self.start:].split("\n\n")
-        # The short definition is the first paragraph after the heading (and the Also: line).
-        self.index = 2 if self.blocks[1].startswith("Also:") else 1
-
-    def save(self, number: int | None) -> None:
-        """Save revision ``number`` (None: the original) in one rename, so the watcher sees one change."""
-        text = self.original
-        if number is not None:
-            changed = list(self.blocks)
-            changed[self.index] = changed[self.index].rstrip(".") + f", as revised ({number})."
-            text = self.original[: self.start] + "\n\n".join(changed)
-        temp = self.path.with_name(f".{self.path.name}.tmp")
-        temp.write_text(text, encoding="utf-8")
-        os.replace(temp, self.path)
-
-
-def _rebuild(server: _Server, edit: _GlossaryEdit, number: int, timeout: float) -> Rebuild:
+def _rebuild(server: _Server, edit, number: int, timeout: float) -> Rebuild:
     """Save one edit and wait until the server has rebuilt and says so."""
     time.sleep(1.5)  # longer than the polling interval (0.5 s) plus the build delay (0.1 s)
     server.drain()
@@ -139,27 +115,35 @@ def _rebuild(server: _Server, edit: _GlossaryEdit, number: int, timeout: float) 
     return Rebuild(done - saved, done - detected, float(m.group(1)) if m else float("nan"), _cpu_of(server.proc.pid) - cpu0)
 
 
-def serve_rebuilds(configs: dict[str, Path], edits: int, out: Path, timeout: float) -> dict[str, list[Rebuild]]:
-    """Serve every site at once, then ``edits`` rounds of: edit one glossary entry of each in turn, time its rebuild.
+def serve_rebuilds(configs: dict[str, Path], edits: int, out: Path, timeout: float,
+                   kinds: tuple[str, ...] = KINDS) -> dict[str, dict[str, list[Rebuild]]]:
+    """Serve every site at once, then for each kind of edit ``edits`` rounds of: save it in each site in turn, time its rebuild.
 
-    Alternating the sites round by round spreads any drift in the machine's load over both.
+    Site ``a`` (the generator's) is served as ``make serve`` does, with ``--dirty`` (the incremental
+    preview); ``b`` (plain MkDocs) as plain ``mkdocs serve``, which rebuilds everything. Alternating
+    the sites round by round spreads any drift in the machine's load over both.
     """
-    glossaries = {name: _GlossaryEdit(config.parent / "docs" / "glossary.md") for name, config in configs.items()}
+    seeds = sorted(p.name for p in (configs["a"].parent / "seeds").iterdir() if p.is_dir())
+    slug = seeds[len(seeds) // 2]  # an essay in the middle: not in the navigation of a large site
+    made = {name: edits_for(name, config.parent, slug) for name, config in configs.items()}
     servers: dict[str, _Server] = {}
-    results: dict[str, list[Rebuild]] = {name: [] for name in configs}
+    results: dict[str, dict[str, list[Rebuild]]] = {kind: {name: [] for name in configs} for kind in kinds}
     try:
         for name, config in configs.items():  # one at a time, so the first builds do not compete
-            servers[name] = _Server(config, out / f"serve-{name}.log")
+            servers[name] = _Server(config, out / f"serve-{name}.log", dirty=name == "a")
             servers[name].wait_for("Serving on", timeout)
-        for number in range(1, edits + 1):
-            for name in configs:
-                r = _rebuild(servers[name], glossaries[name], number, timeout)
-                results[name].append(r)
-                print(f"  edit {number}/{edits} {name}: saved->done {r.edit_to_done:.2f} s, detected->done {r.detect_to_done:.2f} s, "
-                      f"built in {r.built_in:.2f} s, cpu {r.cpu:.2f} s", file=sys.stderr, flush=True)
+        for kind in kinds:
+            for number in range(1, edits + 1):
+                for name in configs:
+                    r = _rebuild(servers[name], made[name][kind], number, timeout)
+                    results[kind][name].append(r)
+                    print(f"  {kind}, edit {number}/{edits} {name}: saved->done {r.edit_to_done:.2f} s, "
+                          f"detected->done {r.detect_to_done:.2f} s, built in {r.built_in:.2f} s, cpu {r.cpu:.2f} s",
+                          file=sys.stderr, flush=True)
     finally:
         for server in servers.values():
             server.stop()
-        for edit in glossaries.values():
-            edit.save(None)
+        for site in made.values():
+            for edit in site.values():
+                edit.save(None)
     return results
