@@ -286,7 +286,7 @@ def test_terms_with_an_ampersand_link_in_an_essay_whose_text_escapes_it() -> Non
     soup = render(marker(site.token, ESSAY_BODY), site, src="essays/j/index.md", essay="j", generated=True)
     assert terms_in(soup) == ["AT&T", "Procter & Gamble", "alliance"]
     assert soup.select_one("p.explainer-para").get_text() == "1" + essay.paragraphs[0].text
-    # what the page found in the essay's text is kept for its annotations, which find it there again
+    # what the page found in the essay's text is kept: its annotations find it there again
     text = essay.paragraphs[0].text
     assert site.matcher.find(text) is site.matcher.find(text)
     assert [text[m.start:m.end] for m in site.matcher.find(text)] == ["AT&T", "Procter & Gamble", "alliance"]

@@ -160,16 +160,14 @@ class TermLinkTreeprocessor(Treeprocessor):
 
         An essay's text reaches the tree with each ``&`` written ``&amp;`` (``essaypage.literal``),
         and an editor may type ``&amp;`` in Markdown: terms are found in the text as read ("AT&T"),
-        then placed back in the node. On an essay's own page the text is the essay's: its
-        annotations find the same pieces again (``keep``).
+        then placed back in the node.
         """
-        keep = self.essay is not None
         if "&amp;" not in text:
-            return self.site.matcher.find(text, keep=keep)
+            return self.site.matcher.find(text)
         amps: list[int] = []  # where, in the text as read, an "&" stands for "&amp;"
         for k, m in enumerate(_AMP.finditer(text)):
             amps.append(m.start() - 4 * k)
-        found = self.site.matcher.find(text.replace("&amp;", "&"), keep=keep)
+        found = self.site.matcher.find(text.replace("&amp;", "&"))
 
         def at(offset: int) -> int:
             return offset + 4 * bisect.bisect_left(amps, offset)

@@ -94,7 +94,7 @@ class TermMatcher:
 
     def __init__(self, terms: list[Term]) -> None:
         self.root: dict = {}
-        self._kept: dict[str, list[Match]] = {}  # see find(); the matches depend only on the text and the terms
+        self._kept: dict[str, list[Match]] = {}  # see find(); matches depend only on the text and the terms
         for term in terms:
             for name in term.names:
                 lead, words, gaps, trail = name_parts(name)
@@ -107,24 +107,29 @@ class TermMatcher:
                 entries.append((words, case_sensitive(name), term, lead, trail))
                 entries.sort(key=lambda e: -len(e[3]) - len(e[4]))  # "C++" before "C": the most punctuation first
 
-    def find(self, text: str, keep: bool = False) -> list[Match]:
+    def find(self, text: str) -> list[Match]:
         """Non-overlapping matches in ``text``, left to right, longest first.
 
-        ``keep``: remember them for the next ``find`` of the same text. An essay page's term
-        linker keeps what it finds in the essay's text, and its ``annotations.jsonld`` asks again.
+        A text with terms is remembered: the same text comes back (a claim's note in the
+        essay's notes and in its register; an essay's text on its page and in its annotations).
         """
         kept = self._kept.get(text)
         if kept is not None:
             return kept
-        matches = self._find_nfc(text)
-        if keep:
+        if unicodedata.is_normalized("NFC", text):  # nearly every text, decided at C speed
+            if not _WORD_CHAR.search(text):  # a line break, a comma: half the texts of a page
+                return []
+            matches = self._find(text)
+        else:
+            matches = self._find_decomposed(text)
+        if matches:
             self._kept[text] = matches
         return matches
 
-    def _find_nfc(self, text: str) -> list[Match]:
+    def _find_decomposed(self, text: str) -> list[Match]:
+        """Matches in a text that is not NFC: found in its NFC form, at offsets of the text as given."""
         nfc = composed(text)
-        if nfc is None:  # already NFC: nearly every text, decided at C speed
-            return self._find(text)
+        assert nfc is not None
         return [Match(nfc.original(m.start), nfc.original(m.end, end=True), m.term,
                       tuple(Match(nfc.original(i.start), nfc.original(i.end, end=True), i.term) for i in m.inner))
                 for m in self._find(nfc.text)]
