@@ -168,6 +168,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     assert _site is not None
     if preview.enabled:
         preview.after_render(files, _site.glossary_src)
+        env.bytecode_cache = preview.templates  # the theme's templates compiled once per `mkdocs serve`
     problems = _site.problems
     if problems and _command != "serve":
         raise ProblemsError(problems)
@@ -253,6 +254,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     files = _files
     _publishing.write(Path(config.site_dir), url_of=_absolute_url,
                       dest_of=lambda src: files.get_file_from_path(src).dest_uri,
-                      glossary_src=_site.glossary_src, matcher=_site.matcher)
+                      glossary_src=_site.glossary_src, matcher=_site.matcher,
+                      unchanged=preview.published_unchanged if preview.enabled else None)
     if preview.enabled:
         preview.finish(files, Path(config.site_dir), _search_plugin(config))

@@ -6,7 +6,9 @@ wrong (stale navigation, search index, "Used in" lists), so the hooks decide
 ``is_modified`` themselves, from what each page read the last time it was rendered:
 
 * While a page renders, every read of the site model is recorded as a key: an
-  essay (``("essay", slug)``), the list of all essays (``("essays",)``), a term the
+  essay (``("essay", slug)``), the list of all essays (``("essays",)``: what a list of
+  essays shows, i.e. metadata, length and number of claims; the timeline, which also
+  shows claims and paragraphs, reads ``("essays-full",)``), a term the
   page uses (its occurrences), a file MkDocs resolved a link against
   (``("file", path)``), the data files beside the pages (``("data",)``). Reads are
   recorded by wrapping ``Site.essays``, ``Site.by_slug`` and
@@ -38,6 +40,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+import jinja2.bccache
+
 from .errors import EditorError
 from .model import Occurrence
 from .problems import Problems
@@ -46,6 +51,7 @@ from .tooltips import DEFERRED_TITLE
 Key = tuple
 _DEFERRED = re.compile(DEFERRED_TITLE + r'="([^"<>&]*)"')
 DIRTY_WARNING = "A 'dirty' build is being performed"
+PUBLISHED_FILES = ("cite.bib", "cite.json", "annotations.jsonld")  # beside each essay's page (publishing.outputs)
 
 _reads: set[Key] | None = None  # what the page being rendered has read so far (None: no page is rendering)
 
@@ -133,6 +139,22 @@ class _HideDirtyWarning(logging.Filter):
         return not (preview.enabled and str(record.msg).startswith(DIRTY_WARNING))
 
 
+class _TemplateCache(jinja2.BytecodeCache):
+    """Compiled theme templates, kept between rebuilds (MkDocs makes a new Jinja environment for each).
+
+    Jinja checks each template's source checksum before using its cached code."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
 class Preview:
     def __init__(self) -> None:
         self.enabled = False
@@ -142,6 +164,8 @@ class Preview:
         self.nav_state: object = None
         self.problems_state: object = None
         self.files_state: object = None
+        self.published: dict[str, object] = {}  # essay slug -> what its cite and annotation files were made from
+        self.templates = _TemplateCache()
         self.reset_build()
 
     def reset_build(self) -> None:
@@ -158,6 +182,7 @@ class Preview:
         self.base_problems = Problems()
         self.memo: dict[Key, object] = {}
         self.built_search: dict[str, list[dict]] = {}
+        self.kept_published: list[str] = []
         self.search_mark = 0
         self.search_index = None
         self.fresh_start = 0
@@ -174,7 +199,7 @@ class Preview:
         terms = tuple((t.id, t.name, tuple(t.aliases)) for t in site.terms)
         state = (global_parts, terms, bool(site.essays))
         if state != self.global_state or self.in_progress:  # an aborted build leaves records half made
-            self.records = {}
+            self.records, self.published = {}, {}
         self.global_state = state
         self.in_progress = True
         site.essays = ReadingList(site.essays)
@@ -220,7 +245,10 @@ class Preview:
         if kind == "essay":
             essay = dict.get(site.by_slug, key[1])
             value: object = None if essay is None else self.state_of(essay)
-        elif kind == "essays":
+        elif kind == "essays":  # what a list of essays shows: its metadata, length and number of claims
+            value = tuple((e.slug, _state(e.folder / "meta.yml"), e.reading_minutes, len(e.claims))
+                          for e in list.__iter__(site.essays))
+        elif kind == "essays-full":
             value = tuple((e.slug, self.state_of(e)) for e in list.__iter__(site.essays))
         elif kind == "term":
             term = site.term_by_id.get(key[1])
@@ -288,6 +316,8 @@ class Preview:
             reads.add(("term", term_id))
         if page.file.generated_by is None:
             reads.add(("data",))
+        if page.meta.get("timeline") is not None and ("essays",) in reads:
+            reads.add(("essays-full",))  # the timeline links each dated claim to its paragraph, whose text is its tooltip
         keys = set(_DEFERRED.findall(page.content or ""))
         essay = page.meta.get("explainer_essay")
         return PageRecord(
@@ -337,6 +367,17 @@ class Preview:
         self.built_search[src] = index.entries[self.search_mark:]
         self.search_mark = len(index.entries)
 
+    def published_unchanged(self, essay, addresses: tuple[str, ...]) -> bool:
+        """An essay's cite and annotation files are as the last build wrote them (same essay, addresses, terms)."""
+        key = (self.state_of(essay), addresses, self.fingerprint(("terms",)))
+        page = self.lookup(essay.page_src)
+        folder = os.path.dirname(page.abs_dest_path) if page is not None else ""
+        unchanged = self.published.get(essay.slug) == key and all(os.path.isfile(os.path.join(folder, n)) for n in PUBLISHED_FILES)
+        self.published[essay.slug] = key
+        if unchanged:
+            self.kept_published.append(essay.slug)
+        return unchanged
+
     def finish(self, files, site_dir: Path, search_plugin) -> None:
         """The search index in page order, stale output removed; the records are complete again."""
         entries: list[dict] = []
@@ -351,6 +392,11 @@ class Preview:
             search_plugin.search_index.entries = entries
             search_plugin.search_index_prev = None  # Material's own dirty-mode merge assumes one page per build
         keep = {os.path.normpath(f.abs_dest_path) for f in files}
+        for slug in self.kept_published:  # publishing left them as they were (see published_unchanged)
+            target = self.lookup(f"essays/{slug}/index.md")
+            if target is not None:
+                folder = os.path.dirname(target.abs_dest_path)
+                keep.update(os.path.normpath(os.path.join(folder, name)) for name in PUBLISHED_FILES)
         keep.add(os.path.normpath(site_dir / "search" / "search_index.json"))
         _sweep(site_dir, keep, self.fresh_start)
         self.in_progress = False
@@ -407,7 +453,7 @@ def activate(command: str, dirty: bool) -> None:
     enabled = command == "serve" and dirty
     if enabled != preview.enabled:
         preview.enabled = enabled
-        preview.records = {}
+        preview.records, preview.published = {}, {}
         preview.global_state = None
 
 

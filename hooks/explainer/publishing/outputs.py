@@ -81,10 +81,12 @@ class Publishing:
         return citation.cite_section_html(essay, self.publisher.name, url, bib=bib, csl=csl)
 
     def write(self, site_dir: Path, *, url_of: Callable[[str], str], dest_of: Callable[[str], str],
-              glossary_src: str, matcher) -> None:
+              glossary_src: str, matcher, unchanged: Callable[[Essay, tuple[str, ...]], bool] | None = None) -> None:
         """Feeds, robots.txt and, per essay, cite.bib, cite.json and annotations.jsonld beside its page.
 
-        ``url_of`` and ``dest_of`` give a source file's absolute address and its path in the site."""
+        ``url_of`` and ``dest_of`` give a source file's absolute address and its path in the site.
+        ``unchanged(essay, addresses)``, under the incremental preview: the essay's files are already
+        written, from the same essay at the same addresses; they are left as they are."""
         pub = self.publisher
         (site_dir / "robots.txt").write_text(robots_txt(pub), encoding="utf-8")
         if not self.essays:
@@ -94,6 +96,8 @@ class Publishing:
         (site_dir / feed.RSS).write_bytes(rss)
         for essay in self.essays:
             url = url_of(essay.page_src)
+            if unchanged is not None and unchanged(essay, (url, url_of(essay.register_src), url_of(glossary_src))):
+                continue
             folder = (site_dir / dest_of(essay.page_src)).parent
             folder.mkdir(parents=True, exist_ok=True)
             bib, csl = self._cite_files(essay, url)
