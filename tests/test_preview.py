@@ -202,5 +202,9 @@ def test_an_essay_edit_rebuilds_only_its_pages(preview_project: Path, tmp_path: 
     rebuilt = incremental_build(preview_project, site)
     assert {"glossary.md", "essays/trenin-2019/index.md"} <= rebuilt
     assert f"essays/{FIXTURE_ESSAY}/index.md" not in rebuilt
+    from explainer.preview import preview
+
+    # The definition is written into the essay page after rendering: its template only, not its Markdown.
+    assert "glossary.md" in preview.render and "essays/trenin-2019/index.md" not in preview.render
     clean_build(preview_project, tmp_path / "clean")
     assert_same(site, tmp_path / "clean")

@@ -44,12 +44,16 @@ import jinja2
 import jinja2.bccache
 
 from .errors import EditorError
+from .escape import html_text
+from .essaypage import print_terms_html
 from .model import Occurrence
 from .problems import Problems
-from .tooltips import DEFERRED_TITLE
+from .tooltips import DEFERRED_TITLE, term_key
 
 Key = tuple
 _DEFERRED = re.compile(DEFERRED_TITLE + r'="([^"<>&]*)"')
+_PRINTED_NAME = re.compile(r"<dt>(.*?)</dt>")  # print_terms_html: one <dt> per term, its name as HTML text
+TERM_KEY = term_key("")
 DIRTY_WARNING = "A 'dirty' build is being performed"
 PUBLISHED_FILES = ("cite.bib", "cite.json", "annotations.jsonld")  # beside each essay's page (publishing.outputs)
 
@@ -124,8 +128,9 @@ class PageRecord:
     occurrences: dict[str, dict[Occurrence, None]]
     problems: list[EditorError]
     tooltips: dict[str, str]
-    print_terms: str | None
+    print_terms: list[str] | None  # ids of the terms in its printed "Terms" list, in their order
     hidden: dict[str, set[str]] | None
+    definitions: dict[str, str]  # term id -> the short definition its tooltips and "Terms" list show
     search: list[dict] = field(default_factory=list)
 
 
@@ -250,9 +255,9 @@ class Preview:
                           for e in list.__iter__(site.essays))
         elif kind == "essays-full":
             value = tuple((e.slug, self.state_of(e)) for e in list.__iter__(site.essays))
-        elif kind == "term":
+        elif kind == "term":  # what rendering reads; the definition is written in after (see definitions)
             term = site.term_by_id.get(key[1])
-            value = None if term is None else (term.id, term.name, tuple(term.aliases), term.short, term.line)
+            value = None if term is None else (term.id, term.name, tuple(term.aliases))
         elif kind == "terms":
             value = tuple((t.id, t.name, tuple(t.aliases), t.short, t.line) for t in site.terms)
         elif kind == "file":
@@ -320,6 +325,13 @@ class Preview:
             reads.add(("essays-full",))  # the timeline links each dated claim to its paragraph, whose text is its tooltip
         keys = set(_DEFERRED.findall(page.content or ""))
         essay = page.meta.get("explainer_essay")
+        printed = site.print_terms.get(src)
+        if printed is not None:
+            by_name = {html_text(t.name): t.id for t in site.terms}  # names are unique (glossary.py)
+            printed_ids: list[str] | None = [by_name[name] for name in _PRINTED_NAME.findall(printed)]
+        else:
+            printed_ids = None
+        shown = {k[len(TERM_KEY):] for k in keys if k.startswith(TERM_KEY)} | set(printed_ids or ())
         return PageRecord(
             source=self.sources[src],
             deps={key: self.fingerprint(key) for key in reads},
@@ -327,9 +339,10 @@ class Preview:
             links_to_anchors={f.src_uri: dict(a) for f, a in (getattr(page, "links_to_anchors", None) or {}).items()},
             occurrences=occurrences,
             problems=list(self.page_problems.get(src, ())),
-            tooltips={k: site.tooltips.attributes[k] for k in keys if k in site.tooltips.attributes},
-            print_terms=site.print_terms.get(src),
+            tooltips={k: site.tooltips.attributes[k] for k in keys if k in site.tooltips.attributes and not k.startswith(TERM_KEY)},
+            print_terms=printed_ids,
             hidden=site.hidden.get(essay) if essay else None,
+            definitions={term_id: site.term_by_id[term_id].short for term_id in shown if term_id in site.term_by_id},
         )
 
     def _restore(self, page, record: PageRecord, files) -> None:
@@ -340,8 +353,13 @@ class Preview:
                                  if (target := self.lookup(target_src)) is not None}
         for key, text in record.tooltips.items():
             site.tooltips.attributes.setdefault(key, text)
+        # Definitions are written in after rendering: a page not rendered again shows the current ones.
+        by_id = site.term_by_id
+        for term_id in record.definitions:
+            if term_id in by_id:
+                site.tooltips.defer(term_key(term_id), by_id[term_id].short)
         if record.print_terms is not None:
-            site.print_terms[page.file.src_uri] = record.print_terms
+            site.print_terms[page.file.src_uri] = print_terms_html([by_id[t] for t in record.print_terms])
         essay = page.meta.get("explainer_essay")
         if essay and record.hidden:
             site.hidden[essay] = record.hidden
@@ -351,6 +369,10 @@ class Preview:
         nav_state = _nav_state(nav)
         everything = nav_state != self.nav_state or problems_html != self.problems_state
         self.build = {f.src_uri for f in files.documentation_pages()} if everything else set(self.render)
+        by_id = self.site.term_by_id
+        for src, record in self.records.items():  # a definition it shows changed: only its template again
+            if src not in self.build and any(t not in by_id or by_id[t].short != short for t, short in record.definitions.items()):
+                self.build.add(src)
         if self.changed_usage or everything or self.files_state != getattr(self, "_last_files_state", None):
             self.build.add(glossary_src)
         self._last_files_state = self.files_state
