@@ -15,17 +15,17 @@ from pathlib import Path
 from explainer.citations import CitationExtension
 from explainer.comparison import ComparisonExtension, page_comparison
 from explainer.escape import theme_plain, theme_text
-from explainer.essaypage import (
-    EssayExtension,
+from explainer.essaypage import EssayExtension
+from explainer.generated import (
     broken_essay_markdown,
     essay_markdown,
     essays_index_markdown,
-    fill_print_terms,
     footnotes_marker,
     register_markdown,
 )
 from explainer.navigation import ESSAYS_INDEX, listed_essays, with_essays
 from explainer.preview import activate, preview, project_state
+from explainer.printterms import fill_print_terms
 from explainer.problems import Problems, ProblemsError
 from explainer.publishing.edition import Publisher, load_publisher, modified_dates
 from explainer.publishing.outputs import Publishing

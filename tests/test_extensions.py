@@ -10,8 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 from explainer.citations import CitationExtension
 from explainer.errors import EditorError
-from explainer.essaypage import ESSAY as ESSAY_BODY
-from explainer.essaypage import EssayExtension, marker
+from explainer.essaypage import EssayExtension
+from explainer.generated import ESSAY as ESSAY_BODY
+from explainer.generated import marker
 from explainer.model import Essay, Occurrence, Paragraph, Term
 from explainer.site import PageContext, Site, page_link_mode
 from explainer.termlinks import TermLinkExtension, hidden_term_notes

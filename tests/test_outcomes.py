@@ -146,7 +146,7 @@ def test_every_forecast_of_the_essay_has_a_sourced_dated_outcome() -> None:
 
 
 def _words(claim: Claim) -> tuple[str, str]:
-    from explainer.essaypage import human_date
+    from explainer.generated import human_date
     assert claim.outcome is not None
     return claim.outcome.status, f"as of {human_date(claim.outcome.as_of)}"
 

@@ -7,8 +7,11 @@ Pipeline, one module each:
 * ``glossary``  ``docs/glossary.md`` -> terms; ``terms`` matches them in text
 * ``site``      all of the above for one build
 * ``navigation``  the "Essays" section of the site's navigation
-* ``essaypage`` / ``citations`` / ``termlinks``: the Python-Markdown extensions that
-  render essays, ``[[p5]]`` citations and term links on every page
+* ``generated``  the generated pages' sources and the elements that carry text as text;
+  ``essaypage`` / ``register`` / ``essaycards`` / ``printterms``: the processors that render
+  them (``EssayExtension`` registers them all)
+* ``citations`` / ``termlinks``: the Python-Markdown extensions for ``[[p5]]`` citations and
+  term links on every page
 * ``timelinedata`` / ``timeline``: the timeline's data file, and the extension that merges
   it with every dated claim; ``comparison``: a comparison page's declared columns, each row checked
 * ``usedin``    the glossary's "Used in" lists, filled once every page is rendered

@@ -29,7 +29,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.util import AtomicString
 
 from .errors import EditorError
-from .essaypage import ESSAY_LIST
+from .generated import ESSAY_LIST
 from .model import Essay, Paragraph
 from .text import excerpt
 from .tooltips import DEFERRED_TITLE

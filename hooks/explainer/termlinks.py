@@ -159,7 +159,7 @@ class TermLinkTreeprocessor(Treeprocessor):
     def _find(self, text: str) -> list[Match]:
         """The terms in a text node, at its offsets.
 
-        An essay's text reaches the tree with each ``&`` written ``&amp;`` (``essaypage.literal``),
+        An essay's text reaches the tree with each ``&`` written ``&amp;`` (``generated.literal``),
         and an editor may type ``&amp;`` in Markdown: terms are found in the text as read ("AT&T"),
         then placed back in the node.
         """

@@ -27,7 +27,7 @@ from markdown.util import AtomicString
 
 from .citations import TIMELINE_MARKER, Target, citation_problems, cite_link
 from .errors import EditorError
-from .essaypage import human_date, literal
+from .generated import human_date, literal
 from .model import CLAIM_KINDS, Claim, Essay
 from .outcomes import outcome_label
 from .problems import Problems
