@@ -45,8 +45,8 @@ import jinja2.bccache
 
 from .errors import EditorError
 from .escape import html_text
-from .essaypage import print_terms_html
 from .model import Occurrence
+from .printterms import print_terms_html
 from .problems import Problems
 from .tooltips import DEFERRED_TITLE, term_key
 
