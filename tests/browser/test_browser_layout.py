@@ -1,8 +1,8 @@
 """Comparison layout for 2, 3 and 4 declared columns, and the timeline, in a real Chromium.
 
 A copy of the project gets the fixture essay and two more comparison pages made
-from the real one: one with only the two concept columns, one with a column for
-each essay (four in all). At 1280 px every row's cells sit side by side, each
+from the real one, whatever columns it declares: one with only the two concept
+columns, one with the concepts and two essays' columns (four in all). At 1280 px every row's cells sit side by side, each
 column at least 150 px wide; at 375 px they stack and nothing is wider than the
 screen. Screenshots (light and dark) go to ``test-artifacts/screenshots``.
 """
@@ -32,27 +32,73 @@ ROWS_JS = """() => [...document.querySelectorAll(".explainer-comparison dl")].ma
 }))"""
 
 
+_BARE = re.compile(r"\[\[p(\d+)")
+
+
+def _cells(body: str, labels: set[str]) -> list[tuple[str | None, list[str]]]:
+    """The comparison's lines as runs: (a cell's label, its lines) or (None, other lines: headings, text)."""
+    runs: list[tuple[str | None, list[str]]] = [(None, [])]
+    for line in body.split("\n"):
+        if line in labels:
+            runs.append((line, [line]))
+        elif line.startswith(("## ", "</div>")):
+            runs.append((None, [line]))
+        else:
+            runs[-1][1].append(line)
+    return runs
+
+
+def _page(front: dict, body: str, labels: set[str], columns: dict[str, str], extra: tuple[str, str] | None,
+          default: str | None) -> str:
+    """The page with only ``columns`` (slug -> label) of its essays, and ``extra`` (slug, label) added to each section.
+
+    A page that cites two essays names the essay outside their columns: a bare [[pN]] there
+    becomes the page's own essay's; inside an essay's column it stays (it is that column's)."""
+    essays = dict(columns, **({extra[0]: extra[1]} if extra else {}))
+    by_label = {label: slug for slug, label in front["comparison"]["essays"].items()}
+    out: list[str] = []
+    for label, lines in _cells(body, labels):
+        if label is not None and label in by_label and by_label[label] not in columns:
+            continue  # a column this variant leaves out
+        text = "\n".join(lines)
+        if label is None and len(essays) > 1 and default:
+            text = _BARE.sub(f"[[{default}:p\\1", text)
+        out.append(text)
+        if extra and label is not None and label == _last_label(front, columns):
+            out.append(f"{extra[1]}\n:   [[p1]] A cell about the second essay, long enough to wrap over a few lines in a narrow column.\n")
+    comparison = dict(front["comparison"])
+    if essays:
+        comparison["essays"] = essays
+    else:
+        comparison.pop("essays", None)
+    matter = yaml.safe_dump(dict(front, comparison=comparison), allow_unicode=True, sort_keys=False)
+    return f"---\n{matter}---\n" + "\n".join(out)
+
+
+def _last_label(front: dict, columns: dict[str, str]) -> str:
+    """The label of the cell after which a new column's cell goes: the last column kept."""
+    return list(columns.values())[-1] if columns else front["comparison"]["concepts"][-1]
+
+
 def _variants(docs: Path) -> dict[str, int]:
-    """Write compare-two.md and compare-four.md beside the real page; page -> its column count."""
+    """Write compare-two.md (the concepts only) and compare-four.md (the concepts and two essays) beside the
+    real page, from whatever columns it declares; page -> its column count."""
     source = (docs / PAGE).read_text(encoding="utf-8")
-    declared = yaml.safe_load(source.split("---\n")[1])["comparison"]
-    label = declared["essays"][SLUG]
-    lines = source.split("\n")
-    cells = [i for i, line in enumerate(lines) if line == label]
-    assert cells and all(lines[i + 1].startswith(":") and not lines[i + 2].strip() for i in cells)
-    four, two = list(lines), list(lines)
-    for i in reversed(cells):
-        four[i + 2:i + 2] = ["", "Per Jefferson (1801)", ":   [[p1]] A cell about the second essay, "
-                             "long enough to wrap over a few lines in a narrow column."]
-        del two[i:i + 3]
-    declaration = f'    {SLUG}: "{label}"'
-    # A page that cites two essays names the essay outside their columns; inside them a bare [[p1]] is the column's.
-    four = [line if four[n - 1] == "Per Jefferson (1801)" else line.replace("[[p", f"[[{SLUG}:p") for n, line in enumerate(four)]
-    four_text = "\n".join(four).replace(declaration, f'{declaration}\n    {FIXTURE_ESSAY}: "Per Jefferson (1801)"', 1)
-    two_text = re.sub(r"\n  essays:\n    [^\n]*", "", "\n".join(two), count=1)
-    (docs / "compare-four.md").write_text(four_text, encoding="utf-8")
-    (docs / "compare-two.md").write_text(two_text, encoding="utf-8")
-    return {"compare-two/": 2, "alliance-vs-alignment/": len(declared["concepts"]) + len(declared["essays"]), "compare-four/": 4}
+    _, matter, body = source.split("---\n", 2)
+    front = yaml.safe_load(matter)
+    concepts, essays = front["comparison"]["concepts"], front["comparison"].get("essays") or {}
+    assert len(concepts) == 2, "the layout test expects the two concept columns"
+    labels = set(concepts) | set(essays.values())
+    default = front.get("essay")
+    kept = dict(list(essays.items())[:2])
+    extra = None
+    if len(kept) < 2:
+        slug = next(s for s in (FIXTURE_ESSAY, SLUG) if s not in kept)
+        label = next(f"Per {slug} ({n})" for n in itertools.count(1) if f"Per {slug} ({n})" not in labels)
+        extra = (slug, label)
+    (docs / "compare-four.md").write_text(_page(front, body, labels, kept, extra, default), encoding="utf-8")
+    (docs / "compare-two.md").write_text(_page(front, body, labels, {}, None, default), encoding="utf-8")
+    return {"compare-two/": 2, "alliance-vs-alignment/": len(concepts) + len(essays), "compare-four/": 4}
 
 
 @pytest.fixture(scope="module")
