@@ -255,6 +255,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     _publishing.write(Path(config.site_dir), url_of=_absolute_url,
                       dest_of=lambda src: files.get_file_from_path(src).dest_uri,
                       glossary_src=_site.glossary_src, matcher=_site.matcher,
-                      unchanged=preview.published_unchanged if preview.enabled else None)
+                      unchanged=preview.published_unchanged if preview.enabled else None,
+                      made=preview.published_made if preview.enabled else None)
     if preview.enabled:
         preview.finish(files, Path(config.site_dir), _search_plugin(config))

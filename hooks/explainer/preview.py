@@ -258,6 +258,8 @@ class Preview:
         elif kind == "term":  # what rendering reads; the definition is written in after (see definitions)
             term = site.term_by_id.get(key[1])
             value = None if term is None else (term.id, term.name, tuple(term.aliases))
+        elif kind == "term-names":
+            value = tuple((t.id, t.name, tuple(t.aliases)) for t in site.terms)
         elif kind == "terms":
             value = tuple((t.id, t.name, tuple(t.aliases), t.short, t.line) for t in site.terms)
         elif kind == "file":
@@ -373,6 +375,7 @@ class Preview:
         for src, record in self.records.items():  # a definition it shows changed: only its template again
             if src not in self.build and any(t not in by_id or by_id[t].short != short for t, short in record.definitions.items()):
                 self.build.add(src)
+                record.definitions = {t: by_id[t].short for t in record.definitions if t in by_id}
         if self.changed_usage or everything or self.files_state != getattr(self, "_last_files_state", None):
             self.build.add(glossary_src)
         self._last_files_state = self.files_state
@@ -390,15 +393,27 @@ class Preview:
         self.search_mark = len(index.entries)
 
     def published_unchanged(self, essay, addresses: tuple[str, ...]) -> bool:
-        """An essay's cite and annotation files are as the last build wrote them (same essay, addresses, terms)."""
-        key = (self.state_of(essay), addresses, self.fingerprint(("terms",)))
+        """An essay's cite and annotation files are as the last build wrote them: same essay, addresses,
+        term names, and the same definitions of the terms its annotations named."""
+        base = (self.state_of(essay), addresses, self.fingerprint(("term-names",)))
         page = self.lookup(essay.page_src)
         folder = os.path.dirname(page.abs_dest_path) if page is not None else ""
-        unchanged = self.published.get(essay.slug) == key and all(os.path.isfile(os.path.join(folder, n)) for n in PUBLISHED_FILES)
-        self.published[essay.slug] = key
+        last = self.published.get(essay.slug)
+        by_id = self.site.term_by_id
+        unchanged = (last is not None and last[0] == base
+                     and all((by_id[t].short if t in by_id else None) == short for t, short in last[1].items())
+                     and all(os.path.isfile(os.path.join(folder, n)) for n in PUBLISHED_FILES))
         if unchanged:
             self.kept_published.append(essay.slug)
+        else:
+            self.published[essay.slug] = (base, {})  # completed by published_made
         return unchanged
+
+    def published_made(self, essay, collection: dict) -> None:
+        """Remember which terms' definitions an essay's annotations show."""
+        by_id = self.site.term_by_id
+        used = {source.rsplit("#", 1)[1] for source in _identifying(collection)}
+        self.published[essay.slug] = (self.published[essay.slug][0], {t: by_id[t].short if t in by_id else None for t in used})
 
     def finish(self, files, site_dir: Path, search_plugin) -> None:
         """The search index in page order, stale output removed; the records are complete again."""
@@ -424,6 +439,18 @@ class Preview:
         self.in_progress = False
         files.get_file_from_path = self.lookup
         self.site = None  # the next build's model replaces it
+
+
+def _identifying(node: object) -> Iterator[str]:
+    """Every ``source`` of a body whose purpose is identifying (a glossary entry's address), anywhere in ``node``."""
+    if isinstance(node, dict):
+        if node.get("purpose") == "identifying" and "#" in str(node.get("source", "")):
+            yield str(node["source"])
+        for value in node.values():
+            yield from _identifying(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _identifying(value)
 
 
 def _copy(value: object) -> object:

@@ -81,12 +81,14 @@ class Publishing:
         return citation.cite_section_html(essay, self.publisher.name, url, bib=bib, csl=csl)
 
     def write(self, site_dir: Path, *, url_of: Callable[[str], str], dest_of: Callable[[str], str],
-              glossary_src: str, matcher, unchanged: Callable[[Essay, tuple[str, ...]], bool] | None = None) -> None:
+              glossary_src: str, matcher, unchanged: Callable[[Essay, tuple[str, ...]], bool] | None = None,
+              made: Callable[[Essay, dict], None] | None = None) -> None:
         """Feeds, robots.txt and, per essay, cite.bib, cite.json and annotations.jsonld beside its page.
 
         ``url_of`` and ``dest_of`` give a source file's absolute address and its path in the site.
         ``unchanged(essay, addresses)``, under the incremental preview: the essay's files are already
-        written, from the same essay at the same addresses; they are left as they are."""
+        written, from the same essay at the same addresses; they are left as they are. ``made(essay,
+        collection)`` is told each annotation collection made."""
         pub = self.publisher
         (site_dir / "robots.txt").write_text(robots_txt(pub), encoding="utf-8")
         if not self.essays:
@@ -106,5 +108,7 @@ class Publishing:
             collection = annotations.annotation_collection(
                 essay, matcher, collection_url=urljoin(url, "annotations.jsonld"), page_url=url,
                 register_url=url_of(essay.register_src), glossary_url=url_of(glossary_src))
+            if made is not None:
+                made(essay, collection)
             # Compact UTF-8 JSON; msgspec encodes it several times faster than the json module.
             (folder / "annotations.jsonld").write_bytes(msgspec.json.encode(collection) + b"\n")
