@@ -128,7 +128,7 @@ class PageRecord:
     occurrences: dict[str, dict[Occurrence, None]]
     problems: list[EditorError]
     tooltips: dict[str, str]
-    print_terms: list[str] | None  # ids of the terms in its printed "Terms" list, in their order
+    print_terms: tuple[list[str], str] | None  # its printed "Terms" list: the terms' ids in order, and the list
     hidden: dict[str, set[str]] | None
     definitions: dict[str, str]  # term id -> the short definition its tooltips and "Terms" list show
     search: list[dict] = field(default_factory=list)
@@ -169,7 +169,10 @@ class Preview:
         self.nav_state: object = None
         self.problems_state: object = None
         self.files_state: object = None
+        self._last_files_state: object = None
         self.published: dict[str, object] = {}  # essay slug -> what its cite and annotation files were made from
+        self.values: dict[Key, object] = {}  # every dependency's value after the last build
+        self.occurrences: dict[str, dict[Occurrence, None]] = {}  # the last build's aggregate (for "Used in")
         self.templates = _TemplateCache()
         self.reset_build()
 
@@ -204,7 +207,7 @@ class Preview:
         terms = tuple((t.id, t.name, tuple(t.aliases)) for t in site.terms)
         state = (global_parts, terms, bool(site.essays))
         if state != self.global_state or self.in_progress:  # an aborted build leaves records half made
-            self.records, self.published = {}, {}
+            self.records, self.published, self.values = {}, {}, {}
         self.global_state = state
         self.in_progress = True
         site.essays = ReadingList(site.essays)
@@ -229,6 +232,8 @@ class Preview:
         files.get_file_from_path = recording_lookup
         self.lookup = lookup
         self.data_state = tuple(sorted((str(p), _state(p)) for p in docs_dir.rglob("*.y*ml")))
+        # Every record's dependencies had these values after the last build: compare each key once.
+        changed = {key for key, value in self.values.items() if self.fingerprint(key) != value}
         for file in files.documentation_pages():
             src = file.src_uri
             if file.generated_by is not None:
@@ -237,7 +242,7 @@ class Preview:
                 source = _read_bytes(file.abs_src_path)
             self.sources[src] = source
             record = self.records.get(src)
-            if record is None or record.source != source or any(self.fingerprint(k) != v for k, v in record.deps.items()):
+            if record is None or record.source != source or not record.deps.keys().isdisjoint(changed):
                 self.render.add(src)
             file.is_modified = lambda src=src: src in (self.render if self.phase == "render" else self.build)
         self.files_state = tuple((f.src_uri, f.url) for f in files.documentation_pages())
@@ -288,7 +293,6 @@ class Preview:
         _reads = None
         site = self.site
         pages = [f.page for f in files.documentation_pages() if f.page is not None]
-        occurrences: dict[str, dict[Occurrence, None]] = {}
         problems = self.base_problems
         changed_usage = False
         for page in pages:
@@ -302,14 +306,17 @@ class Preview:
             else:
                 record = self.records[src]
                 self._restore(page, record, files)
-            for term_id, places in record.occurrences.items():
-                occurrences.setdefault(term_id, {}).update(places)
             problems.extend(record.problems)
         if set(self.records) - set(self.sources):
             changed_usage = True
             for gone in set(self.records) - set(self.sources):
                 del self.records[gone]
-        site.occurrences = occurrences
+        if changed_usage or self.files_state != self._last_files_state:  # else the last build's aggregate stands
+            self.occurrences = {}
+            for page in pages:
+                for term_id, places in self.records[page.file.src_uri].occurrences.items():
+                    self.occurrences.setdefault(term_id, {}).update(places)
+        site.occurrences = self.occurrences
         site.problems = problems
         self.changed_usage = changed_usage
 
@@ -336,16 +343,21 @@ class Preview:
         shown = {k[len(TERM_KEY):] for k in keys if k.startswith(TERM_KEY)} | set(printed_ids or ())
         return PageRecord(
             source=self.sources[src],
-            deps={key: self.fingerprint(key) for key in reads},
+            deps=self._values_of(reads),
             attrs={name: _copy(getattr(page, name, None)) for name in _ATTRS},
             links_to_anchors={f.src_uri: dict(a) for f, a in (getattr(page, "links_to_anchors", None) or {}).items()},
             occurrences=occurrences,
             problems=list(self.page_problems.get(src, ())),
             tooltips={k: site.tooltips.attributes[k] for k in keys if k in site.tooltips.attributes and not k.startswith(TERM_KEY)},
-            print_terms=printed_ids,
+            print_terms=(printed_ids, printed) if printed_ids is not None else None,
             hidden=site.hidden.get(essay) if essay else None,
             definitions={term_id: site.term_by_id[term_id].short for term_id in shown if term_id in site.term_by_id},
         )
+
+    def _values_of(self, keys: set[Key]) -> dict[Key, object]:
+        deps = {key: self.fingerprint(key) for key in keys}
+        self.values.update(deps)
+        return deps
 
     def _restore(self, page, record: PageRecord, files) -> None:
         site = self.site
@@ -361,7 +373,11 @@ class Preview:
             if term_id in by_id:
                 site.tooltips.defer(term_key(term_id), by_id[term_id].short)
         if record.print_terms is not None:
-            site.print_terms[page.file.src_uri] = print_terms_html([by_id[t] for t in record.print_terms])
+            ids, printed = record.print_terms
+            if any(by_id[t].short != record.definitions.get(t) for t in ids):  # a definition in it changed
+                printed = print_terms_html([by_id[t] for t in ids])
+                record.print_terms = (ids, printed)
+            site.print_terms[page.file.src_uri] = printed
         essay = page.meta.get("explainer_essay")
         if essay and record.hidden:
             site.hidden[essay] = record.hidden
@@ -376,7 +392,7 @@ class Preview:
             if src not in self.build and any(t not in by_id or by_id[t].short != short for t, short in record.definitions.items()):
                 self.build.add(src)
                 record.definitions = {t: by_id[t].short for t in record.definitions if t in by_id}
-        if self.changed_usage or everything or self.files_state != getattr(self, "_last_files_state", None):
+        if self.changed_usage or everything or self.files_state != self._last_files_state:
             self.build.add(glossary_src)
         self._last_files_state = self.files_state
         self.nav_state, self.problems_state = nav_state, problems_html
@@ -502,7 +518,7 @@ def activate(command: str, dirty: bool) -> None:
     enabled = command == "serve" and dirty
     if enabled != preview.enabled:
         preview.enabled = enabled
-        preview.records, preview.published = {}, {}
+        preview.records, preview.published, preview.values = {}, {}, {}
         preview.global_state = None
 
 
