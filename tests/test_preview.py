@@ -208,3 +208,8 @@ def test_an_essay_edit_rebuilds_only_its_pages(preview_project: Path, tmp_path: 
     assert "glossary.md" in preview.render and "essays/trenin-2019/index.md" not in preview.render
     clean_build(preview_project, tmp_path / "clean")
     assert_same(site, tmp_path / "clean")
+    # Once written in, the new definition is what the page shows: the next edit elsewhere leaves the page alone.
+    edit_companion(preview_project, 1)
+    assert "essays/trenin-2019/index.md" not in incremental_build(preview_project, site)
+    clean_build(preview_project, tmp_path / "clean")
+    assert_same(site, tmp_path / "clean")
