@@ -257,5 +257,8 @@ def on_post_build(config: MkDocsConfig) -> None:
                       glossary_src=_site.glossary_src, matcher=_site.matcher,
                       unchanged=preview.published_unchanged if preview.enabled else None,
                       made=preview.published_made if preview.enabled else None)
+    # The matches kept for the annotations are done with; the search plugin's index, written
+    # next, is the build's peak of memory.
+    _site.matcher.forget()
     if preview.enabled:
         preview.finish(files, Path(config.site_dir), _search_plugin(config))

@@ -126,6 +126,10 @@ class TermMatcher:
             self._kept[text] = matches
         return matches
 
+    def forget(self) -> None:
+        """Drop the remembered matches (see :meth:`find`)."""
+        self._kept.clear()
+
     def _find_decomposed(self, text: str) -> list[Match]:
         """Matches in a text that is not NFC: found in its NFC form, at offsets of the text as given."""
         nfc = composed(text)
