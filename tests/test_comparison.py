@@ -9,13 +9,14 @@ import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from comparison_support import front_matter, variant
 from conftest import FIXTURE_ESSAY, ROOT, add_fixture_essay, build
 from explainer.citations import CitationExtension
 from explainer.comparison import ComparisonExtension, check_sections, page_comparison
 from explainer.errors import EditorError
 from explainer.model import Essay, Paragraph
 from explainer.problems import Problems
-from explainer.site import PageContext, Site
+from explainer.site import PageContext, Site, load_site
 from explainer.tooltips import fill_titles
 
 SLUG = "trenin-2019"
@@ -177,7 +178,7 @@ def test_the_real_comparison_declares_its_columns_and_every_row_matches() -> Non
     meta = yaml.safe_load(source.split("---\n")[1])
     essays = meta["comparison"]["essays"]
     assert SLUG in essays and "Trenin" in essays[SLUG], "the essay's column names its essay"
-    the_site = Site(essays=[_essay(SLUG, *["x"] * 6)], terms=[])
+    the_site = load_site(ROOT, ROOT / "docs", {})  # every essay a column may name
     comparison = page_comparison(the_site, meta["comparison"], "docs/alliance-vs-alignment.md", source)
     body = source.split("---\n", 2)[2]
     assert check_sections(comparison, body.split("\n"), "docs/alliance-vs-alignment.md", source.count("\n") - body.count("\n") + 1) == []
@@ -218,28 +219,23 @@ def test_a_section_with_an_extra_cell_stops_the_build_with_file_and_line(project
 
 def test_a_second_essays_column_builds_side_by_side_and_cites_its_essay(project: Path) -> None:
     add_fixture_essay(project)
-    _edit_page(project, f'    {SLUG}: "Russia–China, per Trenin (2019)"\n',
-               f'    {SLUG}: "Russia–China, per Trenin (2019)"\n    {FIXTURE_ESSAY}: "Per Jefferson (1801)"\n')
     path = project / "docs" / "alliance-vs-alignment.md"
-    lines = path.read_text(encoding="utf-8").split("\n")
-    # every section gains a fourth cell after the Trenin cell's (one-line) definition, citing the fixture essay with a bare [[p1]]
-    for i in reversed([i for i, line in enumerate(lines) if line == "Russia–China, per Trenin (2019)"]):
-        assert lines[i + 1].startswith(":   ") and not lines[i + 2].strip()
-        lines[i + 2:i + 2] = ["", "Per Jefferson (1801)", ":   Jefferson [[p1]]."]
-    # Outside the essays' columns a page that cites two essays names the one it means; inside them a bare citation stays.
-    columns = ("Russia–China, per Trenin (2019)", "Per Jefferson (1801)")
-    lines = [line if n and lines[n - 1] in columns else line.replace("[[p", f"[[{SLUG}:p") for n, line in enumerate(lines)]
-    path.write_text("\n".join(lines), encoding="utf-8")
+    source = path.read_text(encoding="utf-8")
+    # the page's columns, and one for the fixture essay whose cells cite it with a bare [[p1]] (comparison_support)
+    keep = [slug for slug in front_matter(source)["comparison"]["essays"] if slug != FIXTURE_ESSAY]
+    label = "Per Jefferson (1801)"
+    path.write_text(variant(source, keep, (FIXTURE_ESSAY, label)), encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.output
     soup = result.soup("alliance-vs-alignment/")
     block = soup.select_one("div.explainer-comparison")
-    assert block["style"] == "--explainer-columns: 4"
+    assert block["style"] == f"--explainer-columns: {2 + len(keep) + 1}"
+    trenin = front_matter(source)["comparison"]["essays"][SLUG]
     for row in block.select("dl"):
-        assert [d.get_text() for d in row.select("dt")][-1] == "Per Jefferson (1801)"
-        assert row.select("dd")[-1].a["href"] == f"../essays/{FIXTURE_ESSAY}/#p1"
-        assert row.select("dd")[2].a["href"].startswith(f"../essays/{SLUG}/#p")
-
+        cells = dict(zip([dt.get_text() for dt in row.select("dt")], row.select("dd"), strict=True))
+        assert list(cells)[-1] == label
+        assert cells[label].a["href"] == f"../essays/{FIXTURE_ESSAY}/#p1"
+        assert all(a["href"].startswith(f"../essays/{SLUG}/#p") for a in cells[trenin].select("a.explainer-cite"))
 
 
 def test_make_check_reports_the_same_section_problems_and_column_citations() -> None:

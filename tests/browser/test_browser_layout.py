@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
+from comparison_support import front_matter, variant
 from conftest import FIXTURE_ESSAY, add_fixture_essay, build, copy_project
 from playwright.sync_api import Browser, Page
 
@@ -32,73 +31,16 @@ ROWS_JS = """() => [...document.querySelectorAll(".explainer-comparison dl")].ma
 }))"""
 
 
-_BARE = re.compile(r"\[\[p(\d+)")
-
-
-def _cells(body: str, labels: set[str]) -> list[tuple[str | None, list[str]]]:
-    """The comparison's lines as runs: (a cell's label, its lines) or (None, other lines: headings, text)."""
-    runs: list[tuple[str | None, list[str]]] = [(None, [])]
-    for line in body.split("\n"):
-        if line in labels:
-            runs.append((line, [line]))
-        elif line.startswith(("## ", "</div>")):
-            runs.append((None, [line]))
-        else:
-            runs[-1][1].append(line)
-    return runs
-
-
-def _page(front: dict, body: str, labels: set[str], columns: dict[str, str], extra: tuple[str, str] | None,
-          default: str | None) -> str:
-    """The page with only ``columns`` (slug -> label) of its essays, and ``extra`` (slug, label) added to each section.
-
-    A page that cites two essays names the essay outside their columns: a bare [[pN]] there
-    becomes the page's own essay's; inside an essay's column it stays (it is that column's)."""
-    essays = dict(columns, **({extra[0]: extra[1]} if extra else {}))
-    by_label = {label: slug for slug, label in front["comparison"]["essays"].items()}
-    out: list[str] = []
-    for label, lines in _cells(body, labels):
-        if label is not None and label in by_label and by_label[label] not in columns:
-            continue  # a column this variant leaves out
-        text = "\n".join(lines)
-        if label is None and len(essays) > 1 and default:
-            text = _BARE.sub(f"[[{default}:p\\1", text)
-        out.append(text)
-        if extra and label is not None and label == _last_label(front, columns):
-            out.append(f"{extra[1]}\n:   [[p1]] A cell about the second essay, long enough to wrap over a few lines in a narrow column.\n")
-    comparison = dict(front["comparison"])
-    if essays:
-        comparison["essays"] = essays
-    else:
-        comparison.pop("essays", None)
-    matter = yaml.safe_dump(dict(front, comparison=comparison), allow_unicode=True, sort_keys=False)
-    return f"---\n{matter}---\n" + "\n".join(out)
-
-
-def _last_label(front: dict, columns: dict[str, str]) -> str:
-    """The label of the cell after which a new column's cell goes: the last column kept."""
-    return list(columns.values())[-1] if columns else front["comparison"]["concepts"][-1]
-
-
 def _variants(docs: Path) -> dict[str, int]:
-    """Write compare-two.md (the concepts only) and compare-four.md (the concepts and two essays) beside the
-    real page, from whatever columns it declares; page -> its column count."""
+    """Write compare-two.md (the concepts only) and compare-four.md (the concepts, the page's first essay and
+    the fixture essay) beside the real page, from whatever columns it declares; page -> its column count."""
     source = (docs / PAGE).read_text(encoding="utf-8")
-    _, matter, body = source.split("---\n", 2)
-    front = yaml.safe_load(matter)
-    concepts, essays = front["comparison"]["concepts"], front["comparison"].get("essays") or {}
-    assert len(concepts) == 2, "the layout test expects the two concept columns"
-    labels = set(concepts) | set(essays.values())
-    default = front.get("essay")
-    kept = dict(list(essays.items())[:2])
-    extra = None
-    if len(kept) < 2:
-        slug = next(s for s in (FIXTURE_ESSAY, SLUG) if s not in kept)
-        label = next(f"Per {slug} ({n})" for n in itertools.count(1) if f"Per {slug} ({n})" not in labels)
-        extra = (slug, label)
-    (docs / "compare-four.md").write_text(_page(front, body, labels, kept, extra, default), encoding="utf-8")
-    (docs / "compare-two.md").write_text(_page(front, body, labels, {}, None, default), encoding="utf-8")
-    return {"compare-two/": 2, "alliance-vs-alignment/": len(concepts) + len(essays), "compare-four/": 4}
+    comparison = front_matter(source)["comparison"]
+    assert len(comparison["concepts"]) == 2, "the layout test expects the two concept columns"
+    essays = [slug for slug in comparison.get("essays") or {} if slug != FIXTURE_ESSAY]
+    (docs / "compare-four.md").write_text(variant(source, essays[:1], (FIXTURE_ESSAY, "Per Jefferson (1801)")), encoding="utf-8")
+    (docs / "compare-two.md").write_text(variant(source, []), encoding="utf-8")
+    return {"compare-two/": 2, "alliance-vs-alignment/": 2 + len(comparison.get("essays") or {}), "compare-four/": 4}
 
 
 @pytest.fixture(scope="module")
