@@ -58,9 +58,11 @@ class _Server:
         for line in self.proc.stdout:
             self.lines.put((time.perf_counter(), line.rstrip("\n")))
             self.log.write(line)
+            self.log.flush()
         self.lines.put((time.perf_counter(), ""))
 
-    def wait_for(self, needle: str, timeout: float) -> tuple[float, str]:
+    def wait_for(self, needle: str, timeout: float, seen: list[str] | None = None) -> tuple[float, str]:
+        """The first line with ``needle`` (and its time); the lines before it are added to ``seen``."""
         deadline = time.perf_counter() + timeout
         while True:
             try:
@@ -73,6 +75,8 @@ class _Server:
                 raise SystemExit(f"mkdocs serve: {line} (log: {self.log.name})")
             if needle in line:
                 return stamp, line
+            if seen is not None:
+                seen.append(line)
 
     def drain(self) -> None:
         """Forget lines already logged (e.g. of a rebuild triggered twice by one save); wait out a rebuild in progress."""
@@ -109,9 +113,11 @@ def _rebuild(server: _Server, edit, number: int, timeout: float) -> Rebuild:
     saved = time.perf_counter()
     edit.save(number)
     detected, _ = server.wait_for("Detected file changes", timeout)
-    _, built = server.wait_for("Documentation built in", timeout)
-    done, _ = server.wait_for("Reloading browsers", timeout)
-    m = _BUILT.search(built)
+    # MkDocs logs a message only once per process (its DuplicateFilter): "Documentation built in 0.22
+    # seconds" may not come again, so the rebuild ends at "Reloading browsers", the time taken if logged.
+    lines: list[str] = []
+    done, _ = server.wait_for("Reloading browsers", timeout, lines)
+    m = next((found for line in lines if (found := _BUILT.search(line))), None)
     return Rebuild(done - saved, done - detected, float(m.group(1)) if m else float("nan"), _cpu_of(server.proc.pid) - cpu0)
 
 

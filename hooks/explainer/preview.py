@@ -42,6 +42,7 @@ from pathlib import Path
 
 import jinja2
 import jinja2.bccache
+from mkdocs.structure.files import InclusionLevel
 
 from .errors import EditorError
 from .escape import html_text
@@ -234,7 +235,7 @@ class Preview:
         self.data_state = tuple(sorted((str(p), _state(p)) for p in docs_dir.rglob("*.y*ml")))
         # Every record's dependencies had these values after the last build: compare each key once.
         changed = {key for key, value in self.values.items() if self.fingerprint(key) != value}
-        for file in files.documentation_pages():
+        for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
             src = file.src_uri
             if file.generated_by is not None:
                 source: object = file.content_string.replace(token, "")
@@ -245,7 +246,7 @@ class Preview:
             if record is None or record.source != source or not record.deps.keys().isdisjoint(changed):
                 self.render.add(src)
             file.is_modified = lambda src=src: src in (self.render if self.phase == "render" else self.build)
-        self.files_state = tuple((f.src_uri, f.url) for f in files.documentation_pages())
+        self.files_state = tuple((f.src_uri, f.url) for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve))
 
     def fingerprint(self, key: Key) -> object:
         if key in self.memo:
@@ -292,7 +293,7 @@ class Preview:
         global _reads
         _reads = None
         site = self.site
-        pages = [f.page for f in files.documentation_pages() if f.page is not None]
+        pages = [f.page for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve) if f.page is not None]
         problems = self.base_problems
         changed_usage = False
         for page in pages:
@@ -386,7 +387,7 @@ class Preview:
         """Phase two: which templates to render again. Called once every page has its content."""
         nav_state = _nav_state(nav)
         everything = nav_state != self.nav_state or problems_html != self.problems_state
-        self.build = {f.src_uri for f in files.documentation_pages()} if everything else set(self.render)
+        self.build = {f.src_uri for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)} if everything else set(self.render)
         by_id = self.site.term_by_id
         for src, record in self.records.items():  # a definition it shows changed: only its template again
             if src not in self.build and any(t not in by_id or by_id[t].short != short for t, short in record.definitions.items()):
@@ -434,7 +435,7 @@ class Preview:
     def finish(self, files, site_dir: Path, search_plugin) -> None:
         """The search index in page order, stale output removed; the records are complete again."""
         entries: list[dict] = []
-        for file in files.documentation_pages():
+        for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
             record = self.records.get(file.src_uri)
             if record is None:
                 continue
