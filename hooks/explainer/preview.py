@@ -402,7 +402,13 @@ class Preview:
         self.search_mark = len(search_index.entries) if search_index is not None else 0
 
     def page_built(self, src: str) -> None:
-        """After the search plugin has indexed the page: its entries are this build's."""
+        """After the search plugin has indexed the page: its entries are this build's, and the
+        definitions written into it are the current ones (a page built again for a changed
+        definition must not be built again at every later rebuild)."""
+        record = self.records.get(src)
+        if record is not None:
+            by_id = self.site.term_by_id
+            record.definitions = {t: by_id[t].short for t in record.definitions if t in by_id}
         index = self.search_index
         if index is None:
             return
