@@ -58,7 +58,7 @@ log = logging.getLogger("mkdocs.explainer")
 def on_startup(command: str, dirty: bool) -> None:
     global _command
     _command = command
-    activate(command, dirty)  # incremental rebuilds under `mkdocs serve --dirty` (see explainer/preview.py)
+    activate(command, dirty)  # incremental rebuilds under `mkdocs serve --dirty` (see explainer/preview/)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

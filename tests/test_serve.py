@@ -1,6 +1,6 @@
 """Live preview: `mkdocs serve --dirty` (make serve) rebuilds when an essay under seeds/ or a glossary entry changes.
 
-The incremental preview (explainer/preview.py) renders only the pages an edit can change;
+The incremental preview (explainer/preview/) renders only the pages an edit can change;
 a mistake still shows on every page, and goes away once fixed.
 """
 

@@ -1,121 +1,29 @@
-"""Incremental preview: under ``mkdocs serve --dirty`` only the pages an edit can change are rendered again.
-
-MkDocs' ``--dirty`` build skips reading, rendering and writing every page whose
-``File.is_modified()`` is false, and keeps the site folder. Left alone that goes
-wrong (stale navigation, search index, "Used in" lists), so the hooks decide
-``is_modified`` themselves, from what each page read the last time it was rendered:
-
-* While a page renders, every read of the site model is recorded as a key: an
-  essay (``("essay", slug)``), the list of all essays (``("essays",)``: what a list of
-  essays shows, i.e. metadata, length and number of claims; the timeline, which also
-  shows claims and paragraphs, reads ``("essays-full",)``), a term the
-  page uses (its occurrences), a file MkDocs resolved a link against
-  (``("file", path)``), the data files beside the pages (``("data",)``). Reads are
-  recorded by wrapping ``Site.essays``, ``Site.by_slug`` and
-  ``Files.get_file_from_path`` for the build: no extension needs to know.
-* A page is rendered again when its own source, or the value behind any key it
-  read, changed; everything when the config, the code, the theme overrides or the
-  names the term linker matches changed (:meth:`Preview.begin`).
-* A page not rendered gets back what its last render produced: its MkDocs
-  attributes (content, toc, meta, title, anchors), and what it recorded into the
-  site model (term occurrences, render-time problems, tooltip texts, its printed
-  "Terms", hidden terms). Aggregates are rebuilt from these per-page records in
-  page order, so they equal a full build's.
-* Its template is rendered again (phase two) when something every page shows
-  changed: the navigation, or the serve-mode problem list; the glossary when any
-  "Used in" input changed. Otherwise its written file stays.
-* The search index gets each page's entries, fresh or remembered, in page order;
-  output files of pages that no longer exist are removed.
-
-The state lives in this module, which ``mkdocs serve`` keeps loaded between
-rebuilds. A plain ``mkdocs build`` never activates it (:func:`active`).
-"""
+"""The preview's state between rebuilds: each page's record, what to render and build again (see the package)."""
 
 from __future__ import annotations
 
 import logging
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jinja2
-import jinja2.bccache
 from mkdocs.structure.files import InclusionLevel
 
-from .errors import EditorError
-from .escape import html_text
-from .model import Occurrence
-from .printterms import print_terms_html
-from .problems import Problems
-from .tooltips import DEFERRED_TITLE, term_key
+from ..errors import EditorError
+from ..escape import html_text
+from ..model import Occurrence
+from ..printterms import print_terms_html
+from ..problems import Problems
+from ..tooltips import DEFERRED_TITLE, term_key
+from .reads import Key, ReadingDict, ReadingList, read, record_into
+from .support import PUBLISHED_FILES, TemplateCache, copied, file_state, identifying_sources, navigation_state, read_bytes, sweep
 
-Key = tuple
 _DEFERRED = re.compile(DEFERRED_TITLE + r'="([^"<>&]*)"')
 _PRINTED_NAME = re.compile(r"<dt>(.*?)</dt>")  # print_terms_html: one <dt> per term, its name as HTML text
 TERM_KEY = term_key("")
 DIRTY_WARNING = "A 'dirty' build is being performed"
-PUBLISHED_FILES = ("cite.bib", "cite.json", "annotations.jsonld")  # beside each essay's page (publishing.outputs)
-
-_reads: set[Key] | None = None  # what the page being rendered has read so far (None: no page is rendering)
-
-
-def _read(key: Key) -> None:
-    if _reads is not None:
-        _reads.add(key)
-
-
-class ReadingList(list):
-    """``Site.essays`` while previewing: reading it while a page renders makes the page depend on every essay."""
-
-    def __iter__(self) -> Iterator:
-        _read(("essays",))
-        return super().__iter__()
-
-    def __len__(self) -> int:
-        _read(("essays",))
-        return super().__len__()
-
-    def __getitem__(self, index):
-        _read(("essays",))
-        return super().__getitem__(index)
-
-
-class ReadingDict(dict):
-    """``Site.by_slug`` while previewing: a lookup records the essay, a listing every essay."""
-
-    def __getitem__(self, key):
-        _read(("essay", key))
-        return super().__getitem__(key)
-
-    def get(self, key, default=None):
-        _read(("essay", key))
-        return super().get(key, default)
-
-    def __contains__(self, key) -> bool:
-        _read(("essay", key))
-        return super().__contains__(key)
-
-    def __iter__(self) -> Iterator:
-        _read(("essays",))
-        return super().__iter__()
-
-    def __len__(self) -> int:
-        _read(("essays",))
-        return super().__len__()
-
-    def keys(self):
-        _read(("essays",))
-        return super().keys()
-
-    def values(self):
-        _read(("essays",))
-        return super().values()
-
-    def items(self):
-        _read(("essays",))
-        return super().items()
 
 
 @dataclass
@@ -145,22 +53,6 @@ class _HideDirtyWarning(logging.Filter):
         return not (preview.enabled and str(record.msg).startswith(DIRTY_WARNING))
 
 
-class _TemplateCache(jinja2.BytecodeCache):
-    """Compiled theme templates, kept between rebuilds (MkDocs makes a new Jinja environment for each).
-
-    Jinja checks each template's source checksum before using its cached code."""
-
-    def __init__(self) -> None:
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.store:
-            bucket.bytecode_from_string(self.store[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
-
-
 class Preview:
     def __init__(self) -> None:
         self.enabled = False
@@ -174,7 +66,7 @@ class Preview:
         self.published: dict[str, object] = {}  # essay slug -> what its cite and annotation files were made from
         self.values: dict[Key, object] = {}  # every dependency's value after the last build
         self.occurrences: dict[str, dict[Occurrence, None]] = {}  # the last build's aggregate (for "Used in")
-        self.templates = _TemplateCache()
+        self.templates = TemplateCache()
         self.reset_build()
 
     def reset_build(self) -> None:
@@ -200,8 +92,7 @@ class Preview:
     # --- the build's start --------------------------------------------------------------
     def begin(self, config, site, global_parts: tuple, state_of: Callable[[object], object]) -> None:
         """A new build: wrap the site model so page reads are recorded; drop everything if global inputs changed."""
-        global _reads
-        _reads = None
+        record_into(None)
         self.reset_build()
         self.site = site
         self.state_of = state_of
@@ -227,12 +118,12 @@ class Preview:
         lookup = files.get_file_from_path
 
         def recording_lookup(path: str):
-            _read(("file", path))
+            read(("file", path))
             return lookup(path)
 
         files.get_file_from_path = recording_lookup
         self.lookup = lookup
-        self.data_state = tuple(sorted((str(p), _state(p)) for p in docs_dir.rglob("*.y*ml")))
+        self.data_state = tuple(sorted((str(p), file_state(p)) for p in docs_dir.rglob("*.y*ml")))
         # Every record's dependencies had these values after the last build: compare each key once.
         changed = {key for key, value in self.values.items() if self.fingerprint(key) != value}
         for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
@@ -240,7 +131,7 @@ class Preview:
             if file.generated_by is not None:
                 source: object = file.content_string.replace(token, "")
             else:
-                source = _read_bytes(file.abs_src_path)
+                source = read_bytes(file.abs_src_path)
             self.sources[src] = source
             record = self.records.get(src)
             if record is None or record.source != source or not record.deps.keys().isdisjoint(changed):
@@ -257,7 +148,7 @@ class Preview:
             essay = dict.get(site.by_slug, key[1])
             value: object = None if essay is None else self.state_of(essay)
         elif kind == "essays":  # what a list of essays shows: its metadata, length and number of claims
-            value = tuple((e.slug, _state(e.folder / "meta.yml"), e.reading_minutes, len(e.claims))
+            value = tuple((e.slug, file_state(e.folder / "meta.yml"), e.reading_minutes, len(e.claims))
                           for e in list.__iter__(site.essays))
         elif kind == "essays-full":
             value = tuple((e.slug, self.state_of(e)) for e in list.__iter__(site.essays))
@@ -281,17 +172,15 @@ class Preview:
     # --- while a page renders -----------------------------------------------------------
     def start_page(self, src: str) -> None:
         """The page about to render: its reads, problems and term occurrences are its own from here on."""
-        global _reads
         site = self.site
-        _reads = self.page_reads.setdefault(src, set())
+        record_into(self.page_reads.setdefault(src, set()))
         site.problems = self.page_problems.setdefault(src, Problems())
         site.occurrences = self.page_occurrences.setdefault(src, {})
 
     # --- every page rendered ------------------------------------------------------------
     def after_render(self, files, glossary_src: str) -> None:
         """Record what the rendered pages produced, give the others theirs back, rebuild the aggregates."""
-        global _reads
-        _reads = None
+        record_into(None)
         site = self.site
         pages = [f.page for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve) if f.page is not None]
         problems = self.base_problems
@@ -345,7 +234,7 @@ class Preview:
         return PageRecord(
             source=self.sources[src],
             deps=self._values_of(reads),
-            attrs={name: _copy(getattr(page, name, None)) for name in _ATTRS},
+            attrs={name: copied(getattr(page, name, None)) for name in _ATTRS},
             links_to_anchors={f.src_uri: dict(a) for f, a in (getattr(page, "links_to_anchors", None) or {}).items()},
             occurrences=occurrences,
             problems=list(self.page_problems.get(src, ())),
@@ -363,7 +252,7 @@ class Preview:
     def _restore(self, page, record: PageRecord, files) -> None:
         site = self.site
         for name, value in record.attrs.items():
-            setattr(page, name, _copy(value))  # the hooks add to a page's meta while building it
+            setattr(page, name, copied(value))  # the hooks add to a page's meta while building it
         page.links_to_anchors = {target: dict(anchors) for target_src, anchors in record.links_to_anchors.items()
                                  if (target := self.lookup(target_src)) is not None}
         for key, text in record.tooltips.items():
@@ -385,7 +274,7 @@ class Preview:
 
     def plan_build(self, files, nav, problems_html: str, glossary_src: str, search_index) -> None:
         """Phase two: which templates to render again. Called once every page has its content."""
-        nav_state = _nav_state(nav)
+        nav_state = navigation_state(nav)
         everything = nav_state != self.nav_state or problems_html != self.problems_state
         self.build = {f.src_uri for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)} if everything else set(self.render)
         by_id = self.site.term_by_id
@@ -435,7 +324,7 @@ class Preview:
     def published_made(self, essay, collection: dict) -> None:
         """Remember which terms' definitions an essay's annotations show."""
         by_id = self.site.term_by_id
-        used = {source.rsplit("#", 1)[1] for source in _identifying(collection)}
+        used = {source.rsplit("#", 1)[1] for source in identifying_sources(collection)}
         self.published[essay.slug] = (self.published[essay.slug][0], {t: by_id[t].short if t in by_id else None for t in used})
 
     def finish(self, files, site_dir: Path, search_plugin) -> None:
@@ -458,62 +347,10 @@ class Preview:
                 folder = os.path.dirname(target.abs_dest_path)
                 keep.update(os.path.normpath(os.path.join(folder, name)) for name in PUBLISHED_FILES)
         keep.add(os.path.normpath(site_dir / "search" / "search_index.json"))
-        _sweep(site_dir, keep, self.fresh_start)
+        sweep(site_dir, keep, self.fresh_start)
         self.in_progress = False
         files.get_file_from_path = self.lookup
         self.site = None  # the next build's model replaces it
-
-
-def _identifying(node: object) -> Iterator[str]:
-    """Every ``source`` of a body whose purpose is identifying (a glossary entry's address), anywhere in ``node``."""
-    if isinstance(node, dict):
-        if node.get("purpose") == "identifying" and "#" in str(node.get("source", "")):
-            yield str(node["source"])
-        for value in node.values():
-            yield from _identifying(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _identifying(value)
-
-
-def _copy(value: object) -> object:
-    return value.copy() if isinstance(value, (dict, set)) else value
-
-
-def _nav_state(nav) -> object:
-    def item(node) -> object:
-        children = getattr(node, "children", None)
-        meta = getattr(node, "meta", None)
-        return (type(node).__name__, node.title, getattr(node, "url", None),
-                repr(sorted(meta.items())) if isinstance(meta, dict) else None,
-                tuple(item(child) for child in children) if children else None)
-    return tuple(item(node) for node in nav.items) if nav is not None else None
-
-
-def _state(path: Path) -> tuple[int, int] | None:
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return stat.st_mtime_ns, stat.st_size
-
-
-def _read_bytes(path: str | None) -> bytes | None:
-    try:
-        return Path(path).read_bytes() if path else None
-    except OSError:
-        return None
-
-
-def _sweep(site_dir: Path, keep: set[str], fresh: int) -> None:
-    """Remove output older than this build that no file of the build accounts for (a deleted essay's pages)."""
-    for folder, _dirs, names in os.walk(site_dir, topdown=False):
-        for name in names:
-            path = os.path.join(folder, name)
-            if os.path.normpath(path) not in keep and os.stat(path).st_mtime_ns < fresh:
-                os.remove(path)
-        if folder != str(site_dir) and not os.listdir(folder):
-            os.rmdir(folder)
 
 
 preview = Preview()
@@ -532,8 +369,8 @@ def activate(command: str, dirty: bool) -> None:
 def project_state(config, command: str) -> tuple:
     """What every page depends on: the config file, the code, the theme overrides, the address served at."""
     config_file = Path(config.config_file_path)
-    parts = [_read_bytes(str(config_file)), config.site_url, command, config.docs_dir, config.site_dir]
+    parts = [read_bytes(str(config_file)), config.site_url, command, config.docs_dir, config.site_dir]
     for folder in (config_file.parent / "hooks", Path(config.theme.custom_dir or config_file.parent / "overrides")):
         if folder.is_dir():
-            parts.extend((str(p), _state(p)) for p in sorted(folder.rglob("*")) if p.is_file() and "__pycache__" not in p.parts)
+            parts.extend((str(p), file_state(p)) for p in sorted(folder.rglob("*")) if p.is_file() and "__pycache__" not in p.parts)
     return tuple(parts)

@@ -1,0 +1,80 @@
+"""What the preview keeps outside the pages: file states, compiled templates, the site folder swept of stale output."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import jinja2
+import jinja2.bccache
+
+PUBLISHED_FILES = ("cite.bib", "cite.json", "annotations.jsonld")  # beside each essay's page (publishing.outputs)
+
+
+class TemplateCache(jinja2.BytecodeCache):
+    """Compiled theme templates, kept between rebuilds (MkDocs makes a new Jinja environment for each).
+
+    Jinja checks each template's source checksum before using its cached code."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+def identifying_sources(node: object) -> Iterator[str]:
+    """Every ``source`` of a body whose purpose is identifying (a glossary entry's address), anywhere in ``node``."""
+    if isinstance(node, dict):
+        if node.get("purpose") == "identifying" and "#" in str(node.get("source", "")):
+            yield str(node["source"])
+        for value in node.values():
+            yield from identifying_sources(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from identifying_sources(value)
+
+
+def copied(value: object) -> object:
+    return value.copy() if isinstance(value, (dict, set)) else value
+
+
+def navigation_state(nav) -> object:
+    def item(node) -> object:
+        children = getattr(node, "children", None)
+        meta = getattr(node, "meta", None)
+        return (type(node).__name__, node.title, getattr(node, "url", None),
+                repr(sorted(meta.items())) if isinstance(meta, dict) else None,
+                tuple(item(child) for child in children) if children else None)
+    return tuple(item(node) for node in nav.items) if nav is not None else None
+
+
+def file_state(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+def read_bytes(path: str | None) -> bytes | None:
+    try:
+        return Path(path).read_bytes() if path else None
+    except OSError:
+        return None
+
+
+def sweep(site_dir: Path, keep: set[str], fresh: int) -> None:
+    """Remove output older than this build that no file of the build accounts for (a deleted essay's pages)."""
+    for folder, _dirs, names in os.walk(site_dir, topdown=False):
+        for name in names:
+            path = os.path.join(folder, name)
+            if os.path.normpath(path) not in keep and os.stat(path).st_mtime_ns < fresh:
+                os.remove(path)
+        if folder != str(site_dir) and not os.listdir(folder):
+            os.rmdir(folder)
