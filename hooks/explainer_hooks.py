@@ -195,7 +195,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     tooltips and an essay's printed "Terms", and fill the glossary's "Used in"."""
     assert _site is not None and _files is not None
     if preview.enabled:
-        preview.page_built(page.file.src_uri)
+        preview.page_built(page)
     if not page.content:
         return context
     files = _files

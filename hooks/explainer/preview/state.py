@@ -24,6 +24,7 @@ _DEFERRED = re.compile(DEFERRED_TITLE + r'="([^"<>&]*)"')
 _PRINTED_NAME = re.compile(r"<dt>(.*?)</dt>")  # print_terms_html: one <dt> per term, its name as HTML text
 TERM_KEY = term_key("")
 DIRTY_WARNING = "A 'dirty' build is being performed"
+_ABSENT = object()
 
 
 @dataclass
@@ -84,6 +85,7 @@ class Preview:
         self.memo: dict[Key, object] = {}
         self.built_search: dict[str, list[dict]] = {}
         self.kept_published: list[str] = []
+        self.unindexed: dict[str, object] = {}  # page src -> its front matter's `search:` value, set aside
         self.search_mark = 0
         self.search_index = None
         self.fresh_start = 0
@@ -289,11 +291,18 @@ class Preview:
         self.phase = "build"
         self.search_index = search_index
         self.search_mark = len(search_index.entries) if search_index is not None else 0
+        # A page built but not rendered again has the same content: its search entries are its record's,
+        # so the search plugin is told to skip it (Material's `search: exclude`), and given it back after.
+        for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
+            if search_index is not None and file.page is not None and file.src_uri in self.build and file.src_uri not in self.render:
+                self.unindexed[file.src_uri] = file.page.meta.get("search", _ABSENT)
+                file.page.meta["search"] = {"exclude": True}
 
-    def page_built(self, src: str) -> None:
+    def page_built(self, page) -> None:
         """After the search plugin has indexed the page: its entries are this build's, and the
         definitions written into it are the current ones (a page built again for a changed
         definition must not be built again at every later rebuild)."""
+        src = page.file.src_uri
         record = self.records.get(src)
         if record is not None:
             by_id = self.site.term_by_id
@@ -301,7 +310,14 @@ class Preview:
         index = self.search_index
         if index is None:
             return
-        self.built_search[src] = index.entries[self.search_mark:]
+        if src in self.unindexed:  # not indexed again: its front matter as it was, its entries the record's
+            search = self.unindexed.pop(src)
+            if search is _ABSENT:
+                del page.meta["search"]
+            else:
+                page.meta["search"] = search
+        else:
+            self.built_search[src] = index.entries[self.search_mark:]
         self.search_mark = len(index.entries)
 
     def published_unchanged(self, essay, addresses: tuple[str, ...]) -> bool:
