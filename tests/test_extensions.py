@@ -293,6 +293,25 @@ def test_terms_with_an_ampersand_link_in_an_essay_whose_text_escapes_it() -> Non
     assert [text[m.start:m.end] for m in site.matcher.find(text)] == ["AT&T", "Procter & Gamble", "alliance"]
 
 
+def test_the_printed_terms_list_every_term_linked_on_the_page_when_links_restart_per_section() -> None:
+    """link_terms: section starts again at each heading, and the essay's "Notes" heading follows its text:
+    the printed "Terms" still list the terms linked in the text."""
+    from explainer.generated import essay_markdown
+    from explainer.model import Claim
+    claim = Claim(id="c1", title="A claim", quote="An entente", kind="fact", dates=[], note="A note.",
+                  sources=["A source, 2020."], file=Path("claims.md"), line=1, quote_line=2, paragraph=1, start=0, end=10, number=1)
+    essay = Essay(slug="e", folder=Path("."), title="T", author="A", date=dt.date(2020, 1, 1), publication="P",
+                  paragraphs=[Paragraph(1, "An entente, not an alliance.", 1), Paragraph(2, "An early warning system.", 3)],
+                  claims=[claim])
+    site = make_site("section", [essay])
+    page = render(essay_markdown(essay, site.token).split("---\n", 2)[2], site, src="essays/e/index.md", essay="e",
+                  generated=True)
+    assert terms_in(page) == ["entente", "early warning system"]
+    assert page.find("h2", id="notes") is not None  # a section after the text
+    printed = BeautifulSoup(site.print_terms["essays/e/index.md"], "html.parser")
+    assert [dt.get_text() for dt in printed.select("dt")] == ["Early warning system", "Entente"]
+
+
 def test_the_glossary_entry_of_a_longer_term_links_the_shorter_ones() -> None:
     site = Site(essays=[ESSAY], terms=NESTED_TERMS)
     soup = render_glossary("# Glossary\n\n## Alliance\n\nAlso: alliances\n\nText.\n\n## Entangling alliances\n\nText.", site)

@@ -32,7 +32,7 @@ class PrintTermsTreeprocessor(Treeprocessor):
             return
         self.essays.rendered = False
         try:  # the term links' processor (termlinks.py) keeps the ids it linked on this page
-            linked = getattr(self.md.treeprocessors["explainer-terms"], "linked", None)
+            linked = getattr(self.md.treeprocessors["explainer-terms"], "linked_on_page", None)
         except KeyError:  # Markdown without the term links
             return
         if not linked:

@@ -67,7 +67,8 @@ class TermLinkTreeprocessor(Treeprocessor):
         self.mode = site.page.link_mode or site.link_mode  # the page's own setting, else the site's
         if not site.terms or site.page.src == site.glossary_src or self.mode == "none":
             return
-        self.linked: set[str] = set()
+        self.linked: set[str] = set()  # linked in this section (link_terms: section) or on this page
+        self.linked_on_page: set[str] = set()  # every term linked on the page: its printed "Terms" list
         self.raw_depth = 0  # open raw-HTML elements that terms must not be linked in
         self.sources_level = 0  # inside a "Sources" section (its heading level), where titles are quoted
         self.anchor: str | None = None
@@ -131,6 +132,7 @@ class TermLinkTreeprocessor(Treeprocessor):
             if self.mode != "all" and term.id in self.linked:
                 continue
             self.linked.add(term.id)
+            self.linked_on_page.add(term.id)
             piece = text[position:match.start]
             if prev is None:
                 head_end = piece
