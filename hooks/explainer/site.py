@@ -103,10 +103,11 @@ class Site:
 _SEED_CACHE: dict[Path, tuple[tuple, Essay | None, list[EditorError]]] = {}
 
 
-def _file_state(path: Path) -> tuple[int, int] | None:
+def file_state(path: Path) -> tuple[int, int] | None:
+    """A file's modification time and size, or None if it cannot be read: what says it changed."""
     try:
         stat = path.stat()
-    except FileNotFoundError:
+    except OSError:
         return None
     return stat.st_mtime_ns, stat.st_size
 
@@ -114,7 +115,7 @@ def _file_state(path: Path) -> tuple[int, int] | None:
 def essay_state(folder: Path) -> tuple:
     """The state of a seed folder's files when last parsed (what the incremental preview compares)."""
     cached = _SEED_CACHE.get(folder)
-    return cached[0] if cached else tuple(_file_state(folder / name) for name in (TEXT_FILE, META_FILE, CLAIMS_FILE, CORRECTIONS_FILE))
+    return cached[0] if cached else tuple(file_state(folder / name) for name in (TEXT_FILE, META_FILE, CLAIMS_FILE, CORRECTIONS_FILE))
 
 
 def load_essay_with_claims(folder: Path, problems: Problems | None = None) -> Essay | None:
@@ -123,7 +124,7 @@ def load_essay_with_claims(folder: Path, problems: Problems | None = None) -> Es
     Without ``problems`` the first problem raises. With it, a folder whose text or metadata is
     broken is recorded and gives None; a broken claim is recorded and left out of the essay.
     """
-    state = tuple(_file_state(folder / name) for name in (TEXT_FILE, META_FILE, CLAIMS_FILE, CORRECTIONS_FILE))
+    state = tuple(file_state(folder / name) for name in (TEXT_FILE, META_FILE, CLAIMS_FILE, CORRECTIONS_FILE))
     cached = _SEED_CACHE.get(folder)
     if cached and cached[0] == state:
         _, essay, errors = cached

@@ -16,9 +16,10 @@ from ..escape import html_text
 from ..model import Occurrence
 from ..printterms import print_terms_html
 from ..problems import Problems
+from ..site import file_state
 from ..tooltips import DEFERRED_TITLE, term_key
 from .reads import Key, ReadingDict, ReadingList, read, record_into
-from .support import PUBLISHED_FILES, TemplateCache, copied, file_state, identifying_sources, navigation_state, read_bytes, sweep
+from .support import PUBLISHED_FILES, TemplateCache, copied, identifying_sources, navigation_state, read_bytes, sweep
 
 _DEFERRED = re.compile(DEFERRED_TITLE + r'="([^"<>&]*)"')
 _PRINTED_NAME = re.compile(r"<dt>(.*?)</dt>")  # print_terms_html: one <dt> per term, its name as HTML text

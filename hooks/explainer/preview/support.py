@@ -54,14 +54,6 @@ def navigation_state(nav) -> object:
     return tuple(item(node) for node in nav.items) if nav is not None else None
 
 
-def file_state(path: Path) -> tuple[int, int] | None:
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return stat.st_mtime_ns, stat.st_size
-
-
 def read_bytes(path: str | None) -> bytes | None:
     try:
         return Path(path).read_bytes() if path else None
