@@ -51,8 +51,8 @@ class EssayProcessor(MarkerProcessor):
                                              "title": f"Link to paragraph {paragraph.number}", "data-search-exclude": ""})
             link.text = AtomicString(str(paragraph.number))
             last, text = link, paragraph.text
-            for start, claim in pieces:
-                last.tail = literal(text[start:claim.end] if claim else text[start:])
+            for start, end, claim in pieces:
+                last.tail = literal(text[start:end])
                 if claim is None:
                     break
                 # Plain (non-atomic) text: the footnotes extension turns it into the reference.

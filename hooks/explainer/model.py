@@ -137,21 +137,21 @@ class Essay:
     def paragraph(self, number: int) -> Paragraph | None:
         return self.paragraphs[number - 1] if 0 < number <= len(self.paragraphs) else None
 
-    def pieces(self) -> list[tuple[Paragraph, list[tuple[int, Claim | None]]]]:
-        """Each paragraph cut where the claims' marks go, as the essay page sets it: (start, the claim
-        marked at the piece's end, or None for the last piece). Claims are in (paragraph, end) order."""
+    def pieces(self) -> list[tuple[Paragraph, list[tuple[int, int, Claim | None]]]]:
+        """Each paragraph cut where the claims' marks go, as the essay page sets it: (start, end, the
+        claim marked at the piece's end, or None for the last piece). Claims are in (paragraph, end) order."""
         marks: dict[int, list[Claim]] = {}
         for claim in self.claims:
             marks.setdefault(claim.paragraph, []).append(claim)
         cut = []
         for paragraph in self.paragraphs:
-            starts: list[tuple[int, Claim | None]] = []
+            spans: list[tuple[int, int, Claim | None]] = []
             position = 0
             for claim in marks.get(paragraph.number, []):
-                starts.append((position, claim))
+                spans.append((position, claim.end, claim))
                 position = claim.end
-            starts.append((position, None))
-            cut.append((paragraph, starts))
+            spans.append((position, len(paragraph.text), None))
+            cut.append((paragraph, spans))
         return cut
 
 

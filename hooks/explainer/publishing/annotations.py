@@ -110,9 +110,8 @@ def annotation_collection(essay: Essay, matcher: TermMatcher, *, collection_url:
     number = 0
     # The terms the essay page finds: in each piece of a paragraph between two claim marks.
     for paragraph, pieces in essay.pieces():
-        for start, claim in pieces:
-            piece = paragraph.text[start:claim.end] if claim else paragraph.text[start:]
-            for outer in matcher.find(piece):
+        for start, end, _ in pieces:
+            for outer in matcher.find(paragraph.text[start:end]):
                 for match in (outer, *outer.inner):  # a term inside a longer one is an occurrence too
                     number += 1
                     items.append(_term_annotation(number, match.term, collection_url,
