@@ -22,7 +22,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from .terms import Match
+from .terms import WORD_CHAR, Match
 from .tooltips import DEFERRED_TITLE, term_key
 from .usedin import UsedInTreeprocessor
 
@@ -36,7 +36,6 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Raw inline HTML reaches tree processors as stash placeholders; terms between
 # a raw <a …> and its </a> (or <code>, <abbr>, …) must stay unlinked too.
 _AMP = re.compile("&amp;")
-_WORD = re.compile(r"\w")
 _PLACEHOLDER = re.compile(r"\x02wzxhzdk:(\d+)\x03")
 _RAW_TAG = re.compile(r"^<(/?)(" + "|".join(sorted(SKIP_TAGS - {"sup", "time", "dt"})) + r")\b", re.IGNORECASE)
 
@@ -91,10 +90,10 @@ class TermLinkTreeprocessor(Treeprocessor):
             elif child.tag == "p" and "explainer-para" in (child.get("class") or ""):
                 self.anchor, self.place = child.get("id"), f"\u00b6{child.get('id', '')[1:]}"
             if not _skipped(child) and not self.sources_level:
-                if child.text and _WORD.search(child.text):  # not a bare line break or comma
+                if child.text and WORD_CHAR.search(child.text):  # not a bare line break or comma
                     self._link_text(child, None)
                 self._walk(child)
-            if child.tail and not self.sources_level and _WORD.search(child.tail):
+            if child.tail and not self.sources_level and WORD_CHAR.search(child.tail):
                 self._link_text(el, child)
 
     def _enter_section(self, heading: etree.Element) -> None:

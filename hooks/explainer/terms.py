@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from .model import Term
-from .text import composed, straighten
+from .text import Composed, straighten
 
 # A word, or a Python-Markdown placeholder (STX…ETX), which is opaque and breaks phrases.
 _TOKEN = re.compile(r"\x02[^\x03]*\x03|\w+")
@@ -38,7 +38,7 @@ _JOINER = re.compile(r"\s+|\s*[" + HYPHENS + r"]\s*")  # "-" first: literal in a
 _CONNECTORS = HYPHENS + "&/.+@#"
 _ATTACHED = ("+", "#")  # signs that make a word another word even at its end: C++, C#, F#
 _WS = re.compile(r"\s+")
-_WORD_CHAR = re.compile(r"\w")
+WORD_CHAR = re.compile(r"\w")
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def _in_compound(text: str, start: int, end: int) -> bool:
     A match that begins or ends with punctuation ("U.S.", ".NET") must not touch a
     word either: "U.S." is no match in "U.S.A.".
     """
-    if (start and _WORD_CHAR.match(text, start - 1)) or _WORD_CHAR.match(text, end):
+    if (start and WORD_CHAR.match(text, start - 1)) or WORD_CHAR.match(text, end):
         return True
     if text.startswith(_ATTACHED, end):  # "C" is no match in "C++" or "C#"
         return True
@@ -117,7 +117,7 @@ class TermMatcher:
         if kept is not None:
             return kept
         if unicodedata.is_normalized("NFC", text):  # nearly every text, decided at C speed
-            if not _WORD_CHAR.search(text):  # a line break, a comma: half the texts of a page
+            if not WORD_CHAR.search(text):  # a line break, a comma: half the texts of a page
                 return []
             matches = self._find(text)
         else:
@@ -132,8 +132,7 @@ class TermMatcher:
 
     def _find_decomposed(self, text: str) -> list[Match]:
         """Matches in a text that is not NFC: found in its NFC form, at offsets of the text as given."""
-        nfc = composed(text)
-        assert nfc is not None
+        nfc = Composed(text)  # find() has decided it is not NFC
         return [Match(nfc.original(m.start), nfc.original(m.end, end=True), m.term,
                       tuple(Match(nfc.original(i.start), nfc.original(i.end, end=True), i.term) for i in m.inner))
                 for m in self._find(nfc.text)]
