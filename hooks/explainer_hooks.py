@@ -30,6 +30,7 @@ from explainer.problems import Problems, ProblemsError
 from explainer.publishing.edition import Publisher, load_publisher, modified_dates
 from explainer.publishing.outputs import Publishing
 from explainer.publishing.pagemeta import head_html
+from explainer.searchview import LeanIndex
 from explainer.seeds import SLUG
 from explainer.site import THEME_SETTINGS, PageContext, Site, check_theme_settings, essay_state, load_site, page_link_mode
 from explainer.termlinks import TermLinkExtension, hidden_term_notes
@@ -51,6 +52,7 @@ REQUIRED_EXTENSIONS = ("attr_list", "footnotes", "md_in_html", "toc")
 _site: Site | None = None
 _files: Files | None = None
 _publishing: Publishing | None = None
+_lean_index: LeanIndex | None = None
 _command = "build"  # "serve" under `mkdocs serve`: editor mistakes are then shown on the pages, not fatal
 log = logging.getLogger("mkdocs.explainer")
 
@@ -165,6 +167,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     Under serve the build goes on without the broken units and each page shows the list at its
     top (the ``announce`` block of overrides/main.html); livereload replaces it once fixed.
     """
+    global _lean_index
     assert _site is not None
     if preview.enabled:
         preview.after_render(files, _site.glossary_src)
@@ -179,10 +182,17 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # and `--strict` must not fail for an editorial choice.
     for note in hidden_term_notes(_site):
         log.info(note)
+    search_plugin = _search_plugin(config)
     if preview.enabled:
         preview.plan_build(files, preview.nav, problems.html() if problems else "", _site.glossary_src,
-                           getattr(_search_plugin(config), "search_index", None))
+                           getattr(search_plugin, "search_index", None))
+    # The search plugin reads each page without the links it drops (see searchview).
+    _lean_index = LeanIndex.hold(_built_pages(files), search_plugin)
     return env
+
+
+def _built_pages(files: Files) -> list[Page]:
+    return [file.page for file in files.documentation_pages() if file.page is not None]
 
 
 def _search_plugin(config: MkDocsConfig) -> object | None:
@@ -194,6 +204,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     """Every page is rendered by now (MkDocs renders all before building any): write out the
     tooltips and an essay's printed "Terms", and fill the glossary's "Used in"."""
     assert _site is not None and _files is not None
+    if _lean_index is not None:
+        _lean_index.add(page)
     if preview.enabled:
         preview.page_built(page)
     if not page.content:
@@ -260,5 +272,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     # The matches kept for the annotations are done with; the search plugin's index, written
     # next, is the build's peak of memory.
     _site.matcher.forget()
+    if _lean_index is not None:
+        _lean_index.release(_built_pages(files))
     if preview.enabled:
         preview.finish(files, Path(config.site_dir), _search_plugin(config))

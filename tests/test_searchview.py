@@ -1,0 +1,133 @@
+"""The search indexer reads a lean copy of each page (explainer.searchview): the index must not change.
+
+Two ways: Material's own HTML parser gives the same sections for any page and its
+lean copy (Hypothesis builds pages from our links, whitespace of every kind, headings,
+``pre``, excluded elements and stray raw HTML); and a whole site's ``search_index.json``
+is byte for byte the one built without the lean copy, front matter's ``search:`` honoured.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import explainer.searchview as searchview
+import pytest
+from explainer.searchview import lean
+from hypothesis import given
+from hypothesis import strategies as st
+from material.plugins.search.plugin import Parser
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from tests.conftest import add_fixture_essay, copy_project
+
+
+def sections(page_html: str) -> list[tuple]:
+    """What Material's search plugin keeps of a page: each section's tag, id, title and text."""
+    parser = Parser()
+    parser.feed(page_html)
+    parser.close()
+    return [(s.el.tag, s.id, s.title, s.text, s.is_excluded()) for s in parser.data]
+
+
+TERM = '<a class="explainer-term" data-explainer-title="term:{key}" href="../glossary/#{key}">{text}</a>'
+CITE = '<a class="explainer-cite explainer-cite--number" data-explainer-title="cite:x:{key}" href="#p{key}">{text}</a>'
+PERMALINK = ('<p class="explainer-para" id="p{n}"><a aria-label="Paragraph {n}" class="explainer-permalink" '
+             'data-search-exclude="" href="#p{n}" title="Link to paragraph {n}">{n}</a>')
+
+gaps = st.sampled_from(["", " ", "  ", "\n", " \n ", "\t", "&amp; ", "&lt;b&gt;", ", ", " \u05e9\u05dc\u05d5\u05dd "])
+words = st.text(st.sampled_from("abz AZ\u00e9e\u0301\u05e9\u05dc.,;'\u2019-\u00b6\u00a0\n"), min_size=1, max_size=12)
+
+
+@st.composite
+def inline(draw) -> str:
+    """Running text with our links, as a paragraph holds it."""
+    out = [draw(gaps)]
+    for _ in range(draw(st.integers(0, 5))):
+        kind = draw(st.sampled_from(["term", "cite", "word", "raw"]))
+        text = draw(words).strip() or "x"
+        if kind == "term":
+            out.append(TERM.format(key=draw(st.sampled_from(["entente", "a-b"])), text=text))
+        elif kind == "cite":
+            out.append(CITE.format(key=draw(st.integers(1, 9)), text=text))
+        elif kind == "raw":
+            out.append(draw(st.sampled_from(["<em>", "</em>", "<strong>x</strong>", "<code>c</code>", "<br>"])))
+        else:
+            out.append(text)
+        out.append(draw(gaps))
+    return "".join(out)
+
+
+@st.composite
+def page(draw) -> str:
+    blocks = []
+    for n in range(1, draw(st.integers(1, 6)) + 1):
+        kind = draw(st.sampled_from(["para", "p", "heading", "pre", "excluded", "li", "bare", "excluded-a"]))
+        body = draw(inline())
+        if kind == "para":
+            blocks.append(PERMALINK.format(n=n) + body + "</p>")
+        elif kind == "heading":
+            level = draw(st.integers(1, 3))
+            blocks.append(f'<h{level} id="h{n}">{body}<a class="headerlink" href="#h{n}" title="Link">&para;</a></h{level}>')
+        elif kind == "pre":
+            blocks.append(f"<pre><code>{body}</code></pre>")
+        elif kind == "excluded":
+            blocks.append(f'<div data-search-exclude=""><p>{body}</p></div>')
+        elif kind == "li":
+            blocks.append(f"<ul>\n<li>{body}</li>\n</ul>")
+        elif kind == "excluded-a":  # Material's parser ends the exclusion at any </a> inside it
+            blocks.append(f'<p><a title="x>y" data-search-exclude="" href="#">{body}</a> after</p>')
+        elif kind == "bare":
+            blocks.append(body)
+        else:
+            blocks.append(f"<p>{body}</p>")
+    wrap = draw(st.sampled_from(["{}", '<div class="explainer-essay">{}</div>', "<div><div>{}</div> tail</div>"]))
+    return wrap.format("\n".join(blocks))
+
+
+@given(page())
+def test_the_search_parser_keeps_the_same_of_a_page_and_its_lean_copy(page_html: str) -> None:
+    assert sections(lean(page_html)) == sections(page_html)
+
+
+def test_the_lean_copy_leaves_out_our_links_and_permalinks() -> None:
+    page_html = PERMALINK.format(n=3) + "An " + TERM.format(key="entente", text="entente") + ", see " + CITE.format(key=2, text="¶2") + ".</p>"
+    lean_html = lean(page_html)
+    assert "<a " not in lean_html and "entente" in lean_html and "¶2" in lean_html
+    assert sections(lean_html) == sections(page_html)
+
+
+def test_a_page_with_an_excluded_link_of_its_own_is_read_as_it_is() -> None:
+    page_html = '<p><a data-search-exclude="" href="#">hidden ' + TERM.format(key="entente", text="entente") + " still hidden</a></p>"
+    assert lean(page_html) == page_html
+
+
+def _index(project: Path, site: Path) -> list[dict]:
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_a_site_is_indexed_as_it_would_be_without_the_lean_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = copy_project(tmp_path / "project")
+    add_fixture_essay(project)
+    (project / "docs" / "boosted.md").write_text("---\nsearch:\n  boost: 2\n---\n# Boosted\n\nAn entente here.\n", encoding="utf-8")
+    (project / "docs" / "unsearched.md").write_text("---\nsearch:\n  exclude: true\n---\n# Unsearched\n\nAn entente.\n", encoding="utf-8")
+    logging.disable(logging.WARNING)
+    try:
+        calls: list[str] = []
+        real_lean = searchview.lean
+        monkeypatch.setattr(searchview, "lean", lambda html: calls.append(html) or real_lean(html))
+        with_lean = _index(project, tmp_path / "lean")
+        monkeypatch.setattr(searchview, "lean", lambda html: html)
+        without = _index(project, tmp_path / "full")
+    finally:
+        logging.disable(logging.NOTSET)
+    assert calls and any('class="explainer-term"' in html for html in calls)  # the lean copy was what got indexed
+    assert with_lean == without
+    assert any(entry.get("boost") == 2 for entry in with_lean if entry["location"].startswith("boosted/"))
+    assert not any(entry["location"].startswith("unsearched/") for entry in with_lean)
+    assert any(entry["location"].startswith("essays/") for entry in with_lean)
