@@ -65,7 +65,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load the sources. Every editor mistake is collected (its unit left out), reported in ``on_env``."""
-    gc.unfreeze()
+    if not preview.enabled:  # under the preview the last build's garbage is collected after it (see explainer/preview/)
+        gc.unfreeze()
     global _site, _publishing
     project = Path(config.config_file_path).parent
     problems = Problems()
@@ -97,7 +98,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                       lambda essay: (essay_state(essay.folder), dates.get(essay.slug)))
     # The site model lives for the whole build: keep the garbage collector from walking it again
     # at every full collection (tens of thousands of objects at 200 essays). `mkdocs serve` calls
-    # on_config again for each rebuild; the unfreeze at its start lets the last build's objects go.
+    # on_config again for each rebuild; the unfreeze at its start lets the last build's objects go
+    # (the preview collects them after each build instead: `preview.collection`).
     gc.freeze()
     return config
 
@@ -224,7 +226,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
         # Pages in the navigation's order (the essay before its register and the companion pages).
         order = [item.file.src_uri for item in nav.pages]
-        page.content = fill_used_in(page.content, _site.occurrences, url_for, order)
+        made = preview.used_in_lists(order) if preview.enabled else None
+        page.content = fill_used_in(page.content, _site.occurrences, url_for, order, made)
     _publish_page(context, page, config)
     return context
 

@@ -112,14 +112,28 @@ def _section_end(children: list[etree.Element], start: int) -> int:
 
 
 def fill_used_in(page_html: str, occurrences: dict[str, dict[Occurrence, None]], url_for: UrlFor,
-                 page_order: Sequence[str] = ()) -> str:
+                 page_order: Sequence[str] = (), made: dict[str, tuple[tuple, str]] | None = None) -> str:
     """The glossary's HTML with each placeholder replaced by its term's list.
 
     ``page_order`` lists source paths in the order readers meet the pages (the
     navigation's); pages in it come first, in that order, the others after them.
+    ``made`` (the incremental preview's, kept while ``url_for`` and the order stay the
+    same) holds each term's list by its occurrences: a list whose occurrences are the
+    same is not made again.
     """
     rank = {src: k for k, src in enumerate(page_order)}
-    return _PLACEHOLDER.sub(lambda m: used_in_html(occurrences.get(m.group(1), ()), url_for, rank), page_html)
+    if made is None:
+        return _PLACEHOLDER.sub(lambda m: used_in_html(occurrences.get(m.group(1), ()), url_for, rank), page_html)
+
+    def remembered(m: re.Match) -> str:
+        term_id = m.group(1)
+        places = tuple(occurrences.get(term_id, ()))
+        last = made.get(term_id)
+        if last is None or last[0] != places:
+            last = made[term_id] = (places, used_in_html(places, url_for, rank))
+        return last[1]
+
+    return _PLACEHOLDER.sub(remembered, page_html)
 
 
 def used_in_html(occurrences: Iterable[Occurrence], url_for: UrlFor, rank: Mapping[str, int] | None = None) -> str:

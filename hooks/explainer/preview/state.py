@@ -19,7 +19,7 @@ from ..problems import Problems
 from ..site import file_state
 from ..tooltips import DEFERRED_TITLE, term_key
 from .reads import Key, ReadingDict, ReadingList, read, record_into
-from .support import PUBLISHED_FILES, TemplateCache, copied, identifying_sources, navigation_state, read_bytes, sweep
+from .support import PUBLISHED_FILES, LaterCollection, TemplateCache, copied, identifying_sources, navigation_state, read_bytes, sweep
 
 _DEFERRED = re.compile(DEFERRED_TITLE + r'="([^"<>&]*)"')
 _PRINTED_NAME = re.compile(r"<dt>(.*?)</dt>")  # print_terms_html: one <dt> per term, its name as HTML text
@@ -68,7 +68,10 @@ class Preview:
         self.published: dict[str, object] = {}  # essay slug -> what its cite and annotation files were made from
         self.values: dict[Key, object] = {}  # every dependency's value after the last build
         self.occurrences: dict[str, dict[Occurrence, None]] = {}  # the last build's aggregate (for "Used in")
+        self.used_in: dict[str, tuple[tuple, str]] = {}  # term id -> its occurrences and its "Used in" list
+        self.used_in_context: object = None  # the addresses and order of pages they were made with
         self.templates = TemplateCache()
+        self.collection = LaterCollection()
         self.reset_build()
 
     def reset_build(self) -> None:
@@ -102,7 +105,7 @@ class Preview:
         terms = tuple((t.id, t.name, tuple(t.aliases)) for t in site.terms)
         state = (global_parts, terms, bool(site.essays))
         if state != self.global_state or self.in_progress:  # an aborted build leaves records half made
-            self.records, self.published, self.values = {}, {}, {}
+            self.records, self.published, self.values, self.used_in = {}, {}, {}, {}
         self.global_state = state
         self.in_progress = True
         site.essays = ReadingList(site.essays)
@@ -321,6 +324,14 @@ class Preview:
             self.built_search[src] = index.entries[self.search_mark:]
         self.search_mark = len(index.entries)
 
+    def used_in_lists(self, order: list[str]) -> dict[str, tuple[tuple, str]]:
+        """The glossary's "Used in" lists as last made (see ``usedin.fill_used_in``), while the pages'
+        addresses and order are the same."""
+        context = (self.files_state, tuple(order))
+        if context != self.used_in_context:
+            self.used_in_context, self.used_in = context, {}
+        return self.used_in
+
     def published_unchanged(self, essay, addresses: tuple[str, ...]) -> bool:
         """An essay's cite and annotation files are as the last build wrote them: same essay, addresses,
         term names, and the same definitions of the terms its annotations named."""
@@ -368,6 +379,7 @@ class Preview:
         self.in_progress = False
         files.get_file_from_path = self.lookup
         self.site = None  # the next build's model replaces it
+        self.collection.schedule(lambda: self.in_progress)
 
 
 preview = Preview()
@@ -379,7 +391,7 @@ def activate(command: str, dirty: bool) -> None:
     enabled = command == "serve" and dirty
     if enabled != preview.enabled:
         preview.enabled = enabled
-        preview.records, preview.published, preview.values = {}, {}, {}
+        preview.records, preview.published, preview.values, preview.used_in = {}, {}, {}, {}
         preview.global_state = None
 
 
