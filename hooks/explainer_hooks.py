@@ -37,7 +37,7 @@ from explainer.termlinks import TermLinkExtension, hidden_term_notes
 from explainer.timeline import TimelineExtension, page_timeline
 from explainer.tooltips import fill_titles
 from explainer.usedin import fill_used_in
-from explainer.validate import check_claim_notes, check_glossary_built, check_pages, overdue_warnings
+from explainer.validate import check_glossary_built, check_pages, claim_note_problems, overdue_warnings
 from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -72,11 +72,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     problems = Problems()
     settings = config.extra.get("explainer", {})
     site = load_site(project, Path(config.docs_dir), settings, problems)
+    if preview.enabled:  # one token per `mkdocs serve`: an unchanged essay's generated source is the same text
+        site.token = preview.token
     publisher = problems.attempt(load_publisher, config.site_name, config.site_description, config.site_url,
                                  config.theme.get("language"), settings.get("social_image"), Path(config.docs_dir))
     _publishing = Publishing(publisher or Publisher(config.site_name, config.site_description or "", config.site_url or ""),
                              site.essays, modified_dates(project / settings.get("seeds", "seeds"), site.essays))
-    check_claim_notes(site, project, problems)
+    problems.extend(_remember("claim notes", (tuple(site.essays), tuple(site.broken_essays), project),
+                              lambda: claim_note_problems(site, project)))
     check_theme_settings(Path(config.config_file_path), {key: config[key] for key in THEME_SETTINGS}, problems)
     # A warning, not an error: the pages are right, only out of date; --strict (CI, make build) fails on it.
     for warning in overdue_warnings(site, project):
@@ -107,15 +110,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _files
     assert _site is not None
+    source = preview.generated_source if preview.enabled else lambda make, essay, token: make(essay, token)
     if _site.essays and files.get_file_from_path(ESSAYS_INDEX) is None:
         files.append(File.generated(config, ESSAYS_INDEX, content=essays_index_markdown(len(_site.essays), _site.token)))
     # Essays beyond the navigation's list are reached from the Essays page, the home page and search.
     listed = {essay.slug for essay in listed_essays(_site.essays, _site.nav_essays)}
     for essay in _site.essays:
         inclusion = InclusionLevel.UNDEFINED if essay.slug in listed else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, essay.page_src, content=essay_markdown(essay, _site.token), inclusion=inclusion))
+        files.append(File.generated(config, essay.page_src, content=source(essay_markdown, essay, _site.token), inclusion=inclusion))
         if essay.claims:
-            files.append(File.generated(config, essay.register_src, content=register_markdown(essay, _site.token), inclusion=inclusion))
+            files.append(File.generated(config, essay.register_src, content=source(register_markdown, essay, _site.token),
+                                        inclusion=inclusion))
     # Under `mkdocs serve`, an essay left out for its problems keeps its address: the page open in
     # the browser then shows the problems, and livereload brings the essay back once they are fixed.
     for slug in _site.broken_essays:
@@ -127,7 +132,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Every page's citations before any is rendered: the report names them all in one run.
     check_pages(_site, files.documentation_pages(), Path(config.config_file_path).parent, _site.problems)
     if preview.enabled:
-        preview.plan(files, Path(config.docs_dir), _site.token)
+        preview.plan(files, Path(config.docs_dir))
     return files
 
 
@@ -195,6 +200,11 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 def _built_pages(files: Files) -> list[Page]:
     return [file.page for file in files.documentation_pages() if file.page is not None]
+
+
+def _remember(name: str, key: object, make):
+    """``make()``, or under the preview what it made when ``key`` (its inputs) was the same."""
+    return preview.remembered(name, key, make) if preview.enabled else make()
 
 
 def _search_plugin(config: MkDocsConfig) -> object | None:
@@ -271,7 +281,8 @@ def on_post_build(config: MkDocsConfig) -> None:
                       dest_of=lambda src: files.get_file_from_path(src).dest_uri,
                       glossary_src=_site.glossary_src, matcher=_site.matcher,
                       unchanged=preview.published_unchanged if preview.enabled else None,
-                      made=preview.published_made if preview.enabled else None)
+                      made=preview.published_made if preview.enabled else None,
+                      remembered=preview.remembered if preview.enabled else None)
     # The matches kept for the annotations are done with; the search plugin's index, written
     # next, is the build's peak of memory.
     _site.matcher.forget()

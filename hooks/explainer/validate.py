@@ -27,12 +27,20 @@ from .yamlfile import check_front_matter
 
 def check_claim_notes(site: Site, project: Path, problems: Problems) -> None:
     """Citations in every claim's note, each reported at its line of claims.md."""
+    problems.extend(claim_note_problems(site, project))
+
+
+def claim_note_problems(site: Site, project: Path) -> list[EditorError]:
+    """The problems :func:`check_claim_notes` reports. They depend on the essays (their claims, slugs and
+    paragraphs) and ``site.broken_essays`` only."""
+    problems: list[EditorError] = []
     for essay in site.essays:
         for claim in essay.claims:
             problems.extend(citation_problems(site, claim.note, _shown(claim.file, project), claim.note_line, essay.slug))
             if claim.outcome:  # a forecast's outcome note may cite the essay too
                 problems.extend(citation_problems(site, claim.outcome.note, _shown(claim.file, project), claim.outcome.line + 1,
                                                   essay.slug))
+    return problems
 
 
 def overdue_warnings(site: Site, project: Path) -> list[str]:

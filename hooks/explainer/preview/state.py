@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 import os
 import re
+import secrets
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.structure.files import InclusionLevel
@@ -19,7 +20,18 @@ from ..problems import Problems
 from ..site import file_state
 from ..tooltips import DEFERRED_TITLE, term_key
 from .reads import Key, ReadingDict, ReadingList, read, record_into
-from .support import PUBLISHED_FILES, LaterCollection, TemplateCache, copied, identifying_sources, navigation_state, read_bytes, sweep
+from .support import (
+    PUBLISHED_FILES,
+    LaterCollection,
+    TemplateCache,
+    copied,
+    identifying_sources,
+    navigation_state,
+    read_bytes,
+    search_json,
+    sweep,
+    write_search_docs,
+)
 
 _DEFERRED = re.compile(DEFERRED_TITLE + r'="([^"<>&]*)"')
 _PRINTED_NAME = re.compile(r"<dt>(.*?)</dt>")  # print_terms_html: one <dt> per term, its name as HTML text
@@ -32,7 +44,7 @@ _ABSENT = object()
 class PageRecord:
     """What one page's last render read and produced."""
 
-    source: object  # its own source (authored: the file's bytes; generated: the content without the build token)
+    source: object  # its own source (authored: the file's bytes; generated: the content, with this process's token)
     deps: dict[Key, object]  # key -> its value's fingerprint when the page read it
     attrs: dict[str, object]  # the MkDocs page attributes a skipped page gets back
     links_to_anchors: dict[str, dict[str, str]]  # by target src_uri (MkDocs keys them by File)
@@ -41,8 +53,8 @@ class PageRecord:
     tooltips: dict[str, str]
     print_terms: tuple[list[str], str] | None  # its printed "Terms" list: the terms' ids in order, and the list
     hidden: dict[str, set[str]] | None
-    definitions: dict[str, str]  # term id -> the short definition its tooltips and "Terms" list show
-    search: list[dict] = field(default_factory=list)
+    definitions: set[str]  # the terms whose short definition its tooltips and "Terms" list show (as of the last build)
+    search: str = ""  # its search entries, each as the search plugin encodes it, joined by commas
 
 
 _ATTRS = ("content", "toc", "meta", "_title_from_render", "present_anchor_ids", "markdown")
@@ -68,8 +80,14 @@ class Preview:
         self.published: dict[str, object] = {}  # essay slug -> what its cite and annotation files were made from
         self.values: dict[Key, object] = {}  # every dependency's value after the last build
         self.occurrences: dict[str, dict[Occurrence, None]] = {}  # the last build's aggregate (for "Used in")
+        self.shorts: dict[str, str] = {}  # term id -> its short definition in the last build
+        self.changed_definitions: set[str] = set()  # terms whose short definition differs from the last build's
+        self.kept: set[str] = set()  # the output files the last build accounted for (see finish)
         self.used_in: dict[str, tuple[tuple, str]] = {}  # term id -> its occurrences and its "Used in" list
         self.used_in_context: object = None  # the addresses and order of pages they were made with
+        self.made: dict[str, tuple[object, object]] = {}  # name -> (key, value): see remembered
+        self.token = secrets.token_hex(16)  # Site.token for every build of this process (see generated_source)
+        self.sources_made: dict[tuple, tuple[object, str, str]] = {}  # (maker, slug) -> (essay, token, its generated source)
         self.templates = TemplateCache()
         self.collection = LaterCollection()
         self.reset_build()
@@ -88,11 +106,11 @@ class Preview:
         self.base_problems = Problems()
         self.memo: dict[Key, object] = {}
         self.built_search: dict[str, list[dict]] = {}
-        self.kept_published: list[str] = []
         self.unindexed: dict[str, object] = {}  # page src -> its front matter's `search:` value, set aside
         self.search_mark = 0
         self.search_index = None
         self.fresh_start = 0
+        self.fresh = False  # the records were dropped: this build starts afresh
         self.state_of: Callable[[object], object] = lambda essay: None
 
     # --- the build's start --------------------------------------------------------------
@@ -105,9 +123,16 @@ class Preview:
         terms = tuple((t.id, t.name, tuple(t.aliases)) for t in site.terms)
         state = (global_parts, terms, bool(site.essays))
         if state != self.global_state or self.in_progress:  # an aborted build leaves records half made
-            self.records, self.published, self.values, self.used_in = {}, {}, {}, {}
+            self.records, self.published, self.values, self.used_in, self.made = {}, {}, {}, {}, {}
+            self.sources_made = {}
+            self.fresh = True
         self.global_state = state
         self.in_progress = True
+        # Every record shows the definitions of the last build (pages showing a changed one are built
+        # again, see plan_build): what changed since is all a record is compared with.
+        shorts = {t.id: t.short for t in site.terms}
+        self.changed_definitions = {t for t, short in shorts.items() if self.shorts.get(t) != short}
+        self.shorts = shorts
         site.essays = ReadingList(site.essays)
         site.by_slug = ReadingDict(site.by_slug)
         probe = Path(config.site_dir) / ".explainer-build-start"
@@ -117,7 +142,7 @@ class Preview:
         probe.unlink()
 
     # --- which pages to render ----------------------------------------------------------
-    def plan(self, files, docs_dir: Path, token: str) -> None:
+    def plan(self, files, docs_dir: Path) -> None:
         """Decide which pages render (phase one), and make MkDocs ask us through ``File.is_modified``."""
         self.files = files
         self.base_problems = self.site.problems  # the sources' problems; each page's are collected apart
@@ -135,7 +160,7 @@ class Preview:
         for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
             src = file.src_uri
             if file.generated_by is not None:
-                source: object = file.content_string.replace(token, "")
+                source: object = file.content_string
             else:
                 source = read_bytes(file.abs_src_path)
             self.sources[src] = source
@@ -247,7 +272,7 @@ class Preview:
             tooltips={k: site.tooltips.attributes[k] for k in keys if k in site.tooltips.attributes and not k.startswith(TERM_KEY)},
             print_terms=(printed_ids, printed) if printed_ids is not None else None,
             hidden=site.hidden.get(essay) if essay else None,
-            definitions={term_id: site.term_by_id[term_id].short for term_id in shown if term_id in site.term_by_id},
+            definitions={term_id for term_id in shown if term_id in site.term_by_id},
         )
 
     def _values_of(self, keys: set[Key]) -> dict[Key, object]:
@@ -256,38 +281,43 @@ class Preview:
         return deps
 
     def _restore(self, page, record: PageRecord, files) -> None:
-        site = self.site
+        """A page not rendered again: its attributes (shared with the record; a page built again gets its
+        own ``meta``, see plan_build) and what it gave the site model. Its tooltips and printed "Terms",
+        which only its template uses, are given back if it is built (``page_built``)."""
         for name, value in record.attrs.items():
-            setattr(page, name, copied(value))  # the hooks add to a page's meta while building it
+            setattr(page, name, value)
         page.links_to_anchors = {target: dict(anchors) for target_src, anchors in record.links_to_anchors.items()
                                  if (target := self.lookup(target_src)) is not None}
-        for key, text in record.tooltips.items():
-            site.tooltips.attributes.setdefault(key, text)
-        # Definitions are written in after rendering: a page not rendered again shows the current ones.
-        by_id = site.term_by_id
-        for term_id in record.definitions:
-            if term_id in by_id:
-                site.tooltips.defer(term_key(term_id), by_id[term_id].short)
-        if record.print_terms is not None:
-            ids, printed = record.print_terms
-            if any(by_id[t].short != record.definitions.get(t) for t in ids):  # a definition in it changed
-                printed = print_terms_html([by_id[t] for t in ids])
-                record.print_terms = (ids, printed)
-            site.print_terms[page.file.src_uri] = printed
         essay = page.meta.get("explainer_essay")
         if essay and record.hidden:
-            site.hidden[essay] = record.hidden
+            self.site.hidden[essay] = record.hidden
+
+    def _restore_for_template(self, src: str, record: PageRecord) -> None:
+        """What the template of a page not rendered again writes in: its tooltips (definitions are written
+        in after rendering, so it shows the current ones) and its printed "Terms"."""
+        site = self.site
+        for key, text in record.tooltips.items():
+            site.tooltips.attributes.setdefault(key, text)
+        by_id = site.term_by_id
+        for term_id in record.definitions:
+            site.tooltips.defer(term_key(term_id), by_id[term_id].short)
+        if record.print_terms is not None:
+            ids, printed = record.print_terms
+            if not self.changed_definitions.isdisjoint(ids):  # a definition in it changed
+                printed = print_terms_html([by_id[t] for t in ids])
+                record.print_terms = (ids, printed)
+            site.print_terms[src] = printed
 
     def plan_build(self, files, nav, problems_html: str, glossary_src: str, search_index) -> None:
         """Phase two: which templates to render again. Called once every page has its content."""
         nav_state = navigation_state(nav)
         everything = nav_state != self.nav_state or problems_html != self.problems_state
         self.build = {f.src_uri for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)} if everything else set(self.render)
-        by_id = self.site.term_by_id
-        for src, record in self.records.items():  # a definition it shows changed: only its template again
-            if src not in self.build and any(t not in by_id or by_id[t].short != short for t, short in record.definitions.items()):
-                self.build.add(src)
-                record.definitions = {t: by_id[t].short for t in record.definitions if t in by_id}
+        changed = self.changed_definitions
+        if changed:
+            for src, record in self.records.items():  # a definition it shows changed: only its template again
+                if src not in self.build and not changed.isdisjoint(record.definitions):
+                    self.build.add(src)
         if self.changed_usage or everything or self.files_state != self._last_files_state:
             self.build.add(glossary_src)
         self._last_files_state = self.files_state
@@ -298,19 +328,19 @@ class Preview:
         # A page built but not rendered again has the same content: its search entries are its record's,
         # so the search plugin is told to skip it (Material's `search: exclude`), and given it back after.
         for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
-            if search_index is not None and file.page is not None and file.src_uri in self.build and file.src_uri not in self.render:
-                self.unindexed[file.src_uri] = file.page.meta.get("search", _ABSENT)
-                file.page.meta["search"] = {"exclude": True}
+            if file.page is not None and file.src_uri in self.build and file.src_uri not in self.render:
+                file.page.meta = dict(file.page.meta)  # building adds to it; the record's stays as rendered
+                if search_index is not None:
+                    self.unindexed[file.src_uri] = file.page.meta.get("search", _ABSENT)
+                    file.page.meta["search"] = {"exclude": True}
 
     def page_built(self, page) -> None:
-        """After the search plugin has indexed the page: its entries are this build's, and the
-        definitions written into it are the current ones (a page built again for a changed
-        definition must not be built again at every later rebuild)."""
+        """After the search plugin has indexed the page, before its tooltips and "Terms" are written in:
+        its entries are this build's; a page not rendered again gets back what its template writes in."""
         src = page.file.src_uri
         record = self.records.get(src)
-        if record is not None:
-            by_id = self.site.term_by_id
-            record.definitions = {t: by_id[t].short for t in record.definitions if t in by_id}
+        if record is not None and src not in self.render:
+            self._restore_for_template(src, record)
         index = self.search_index
         if index is None:
             return
@@ -332,50 +362,64 @@ class Preview:
             self.used_in_context, self.used_in = context, {}
         return self.used_in
 
+    def remembered(self, name: str, key: object, make: Callable[[], object]) -> object:
+        """What ``make()`` made when ``name`` last had this ``key`` (its inputs), else made now."""
+        last = self.made.get(name)
+        if last is None or last[0] != key:
+            last = self.made[name] = (key, make())
+        return last[1]
+
+    def generated_source(self, make: Callable[[object, str], str], essay, token: str) -> str:
+        """``make(essay, token)``: a generated page's source, kept while the parsed essay is the same object
+        (the seed cache gives an unchanged essay back as it was) and the token the same.
+
+        The token is random for each `mkdocs serve` process instead of each build; like a build's, it is
+        in no output, so no content can come to contain it."""
+        key = (make.__name__, essay.slug)
+        last = self.sources_made.get(key)
+        if last is None or last[0] is not essay or last[1] != token:
+            last = self.sources_made[key] = (essay, token, make(essay, token))
+        return last[2]
+
     def published_unchanged(self, essay, addresses: tuple[str, ...]) -> bool:
         """An essay's cite and annotation files are as the last build wrote them: same essay, addresses,
-        term names, and the same definitions of the terms its annotations named."""
+        term names, and the same definitions of the terms its annotations named. (Like the pages
+        MkDocs skips, they are not looked for: nothing but the build writes to the site folder.)"""
         base = (self.state_of(essay), addresses, self.fingerprint(("term-names",)))
-        page = self.lookup(essay.page_src)
-        folder = os.path.dirname(page.abs_dest_path) if page is not None else ""
         last = self.published.get(essay.slug)
-        by_id = self.site.term_by_id
-        unchanged = (last is not None and last[0] == base
-                     and all((by_id[t].short if t in by_id else None) == short for t, short in last[1].items())
-                     and all(os.path.isfile(os.path.join(folder, n)) for n in PUBLISHED_FILES))
-        if unchanged:
-            self.kept_published.append(essay.slug)
-        else:
-            self.published[essay.slug] = (base, {})  # completed by published_made
+        unchanged = last is not None and last[0] == base and self.changed_definitions.isdisjoint(last[1])
+        if not unchanged:
+            self.published[essay.slug] = (base, set())  # completed by published_made
         return unchanged
 
     def published_made(self, essay, collection: dict) -> None:
         """Remember which terms' definitions an essay's annotations show."""
-        by_id = self.site.term_by_id
         used = {source.rsplit("#", 1)[1] for source in identifying_sources(collection)}
-        self.published[essay.slug] = (self.published[essay.slug][0], {t: by_id[t].short if t in by_id else None for t in used})
+        self.published[essay.slug] = (self.published[essay.slug][0], used)
 
     def finish(self, files, site_dir: Path, search_plugin) -> None:
         """The search index in page order, stale output removed; the records are complete again."""
-        entries: list[dict] = []
+        docs: list[str] = []
         for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
             record = self.records.get(file.src_uri)
             if record is None:
                 continue
-            if file.src_uri in self.built_search:
-                record.search = self.built_search[file.src_uri]
-            entries.extend(record.search)
+            if file.src_uri in self.built_search:  # encoded once, when made
+                record.search = ",".join(search_json(entry) for entry in self.built_search[file.src_uri])
+            if record.search:
+                docs.append(record.search)
         if search_plugin is not None:
-            search_plugin.search_index.entries = entries
-            search_plugin.search_index_prev = None  # Material's own dirty-mode merge assumes one page per build
+            write_search_docs(search_plugin, ",".join(docs))
         keep = {os.path.normpath(f.abs_dest_path) for f in files}
-        for slug in self.kept_published:  # publishing left them as they were (see published_unchanged)
-            target = self.lookup(f"essays/{slug}/index.md")
+        for essay in list.__iter__(self.site.essays):  # publishing wrote them or left them as they were (published_unchanged)
+            target = self.lookup(essay.page_src)
             if target is not None:
                 folder = os.path.dirname(target.abs_dest_path)
                 keep.update(os.path.normpath(os.path.join(folder, name)) for name in PUBLISHED_FILES)
         keep.add(os.path.normpath(site_dir / "search" / "search_index.json"))
-        sweep(site_dir, keep, self.fresh_start)
+        if keep != self.kept or self.fresh:  # the same files as the last build: nothing of it can be stale
+            sweep(site_dir, keep, self.fresh_start)
+        self.kept = keep
         self.in_progress = False
         files.get_file_from_path = self.lookup
         self.site = None  # the next build's model replaces it
@@ -391,7 +435,8 @@ def activate(command: str, dirty: bool) -> None:
     enabled = command == "serve" and dirty
     if enabled != preview.enabled:
         preview.enabled = enabled
-        preview.records, preview.published, preview.values, preview.used_in = {}, {}, {}, {}
+        preview.records, preview.published, preview.values, preview.used_in, preview.made = {}, {}, {}, {}, {}
+        preview.sources_made = {}
         preview.global_state = None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import NamedTuple
 
 from feedgen.feed import FeedGenerator
 
@@ -29,10 +30,26 @@ def summary(essay: Essay) -> str:
     return essay.summary or excerpt(essay.paragraphs[0].text, 300)
 
 
-def feeds(essays: list[Essay], publisher: Publisher, page_url: Callable[[Essay], str],
-          modified: dict[str, dt.date]) -> tuple[bytes, bytes]:
-    """(Atom, RSS) documents for ``essays`` (already newest first); they must not be empty."""
-    newest = _moment(max(modified.get(e.slug, e.date) for e in essays))
+class Entry(NamedTuple):
+    """Everything the feeds show of one essay."""
+
+    url: str
+    title: str
+    author: str
+    summary: str
+    published: dt.date
+    updated: dt.date
+
+
+def entries(essays: list[Essay], page_url: Callable[[Essay], str], modified: dict[str, dt.date]) -> tuple[Entry, ...]:
+    """The feeds' entries for ``essays`` (already newest first); :func:`feeds` reads nothing else of them,
+    so equal entries make equal feeds (the incremental preview keeps the feeds while they are)."""
+    return tuple(Entry(page_url(e), e.title, e.author, summary(e), e.date, modified.get(e.slug, e.date)) for e in essays)
+
+
+def feeds(items: tuple[Entry, ...], publisher: Publisher) -> tuple[bytes, bytes]:
+    """(Atom, RSS) documents of the entries; there must be at least one."""
+    newest = _moment(max(item.updated for item in items))
     fg = FeedGenerator()
     fg.load_extension("dc")  # RSS names an author only with an e-mail address: dc:creator names them
     fg.id(publisher.url)
@@ -45,18 +62,17 @@ def feeds(essays: list[Essay], publisher: Publisher, page_url: Callable[[Essay],
     fg.updated(newest)
     fg.lastBuildDate(newest)
     fg.generator("Explainer (feedgen)")
-    for essay in essays:
+    for item in items:
         entry = fg.add_entry(order="append")
-        url = page_url(essay)
-        entry.id(url)
-        entry.guid(url, permalink=True)
-        entry.title(essay.title)
-        entry.link(href=url, rel="alternate", type="text/html")
-        entry.author({"name": essay.author})
-        entry.dc.dc_creator(essay.author)
-        entry.summary(summary(essay))
-        entry.published(_moment(essay.date))
-        entry.updated(_moment(modified.get(essay.slug, essay.date)))
+        entry.id(item.url)
+        entry.guid(item.url, permalink=True)
+        entry.title(item.title)
+        entry.link(href=item.url, rel="alternate", type="text/html")
+        entry.author({"name": item.author})
+        entry.dc.dc_creator(item.author)
+        entry.summary(item.summary)
+        entry.published(_moment(item.published))
+        entry.updated(_moment(item.updated))
     atom = fg.atom_str(pretty=True)
     fg.link(href=publisher.absolute(RSS), rel="self", type="application/rss+xml", replace=True)
     fg.link(href=publisher.url, rel="alternate", type="text/html")

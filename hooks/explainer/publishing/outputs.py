@@ -82,7 +82,8 @@ class Publishing:
 
     def write(self, site_dir: Path, *, url_of: Callable[[str], str], dest_of: Callable[[str], str],
               glossary_src: str, matcher, unchanged: Callable[[Essay, tuple[str, ...]], bool] | None = None,
-              made: Callable[[Essay, dict], None] | None = None) -> None:
+              made: Callable[[Essay, dict], None] | None = None,
+              remembered: Callable[[str, object, Callable[[], object]], object] | None = None) -> None:
         """Feeds, robots.txt and, per essay, cite.bib, cite.json and annotations.jsonld beside its page.
 
         ``url_of`` and ``dest_of`` give a source file's absolute address and its path in the site.
@@ -93,12 +94,16 @@ class Publishing:
         (site_dir / "robots.txt").write_text(robots_txt(pub), encoding="utf-8")
         if not self.essays:
             return
-        atom, rss = feed.feeds(self.essays, pub, lambda essay: url_of(essay.page_src), self.modified)
+        urls = {essay.slug: url_of(essay.page_src) for essay in self.essays}
+        items = feed.entries(self.essays, lambda essay: urls[essay.slug], self.modified)
+        atom, rss = (remembered("feeds", (pub, items), lambda: feed.feeds(items, pub)) if remembered is not None
+                     else feed.feeds(items, pub))
         (site_dir / feed.ATOM).write_bytes(atom)
         (site_dir / feed.RSS).write_bytes(rss)
+        glossary_url = url_of(glossary_src)
         for essay in self.essays:
-            url = url_of(essay.page_src)
-            if unchanged is not None and unchanged(essay, (url, url_of(essay.register_src), url_of(glossary_src))):
+            url = urls[essay.slug]
+            if unchanged is not None and unchanged(essay, (url, url_of(essay.register_src), glossary_url)):
                 continue
             folder = (site_dir / dest_of(essay.page_src)).parent
             folder.mkdir(parents=True, exist_ok=True)
@@ -107,7 +112,7 @@ class Publishing:
             (folder / "cite.json").write_text(csl, encoding="utf-8")
             collection = annotations.annotation_collection(
                 essay, matcher, collection_url=urljoin(url, "annotations.jsonld"), page_url=url,
-                register_url=url_of(essay.register_src), glossary_url=url_of(glossary_src))
+                register_url=url_of(essay.register_src), glossary_url=glossary_url)
             if made is not None:
                 made(essay, collection)
             # Compact UTF-8 JSON; msgspec encodes it several times faster than the json module.
