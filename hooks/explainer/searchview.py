@@ -6,8 +6,8 @@ a term link every dozen words and a permalink on every paragraph, and the
 indexer spent a third of its time on these tags only to drop them. So it reads a
 lean copy of the page (:func:`lean`), in which
 
-* a term or citation link, which holds only text, becomes that text between two
-  empty comments, and
+* a term or citation link, or a claim's kind or outcome badge, which hold only
+  text, becomes that text between two empty comments, and
 * a paragraph's permalink, which the index skips (``data-search-exclude``),
   becomes one empty comment.
 
@@ -30,13 +30,15 @@ import re
 # Our links as Python-Markdown serializes them (attributes sorted, values escaped),
 # their tooltip still deferred (tooltips.DEFERRED_TITLE): only their text is content.
 _LINK = re.compile(r'<a class="explainer-[a-z -]+" data-explainer-title="[^"]*" href="[^"]*">([^<]+)</a>')
+# A claim's kind or outcome badge (generated.kind_element, register).
+_BADGE = re.compile(r'<strong class="explainer-(?:kind|outcome)[a-z -]*"(?: title="[^"]*")?>([^<]+)</strong>')
 # A paragraph's permalink, right after the paragraph's start tag (essaypage.EssayProcessor).
 _PERMALINK = re.compile(r'(<p class="explainer-para" id="[^"]*">)<a aria-label="[^"]*" class="explainer-permalink" '
                         r'data-search-exclude="" href="[^"]*" title="[^"]*">[^<]*</a>')
-# The one case where leaving out a link changes what Material's parser keeps: it compares elements
-# by tag name, so closing any <a> ends the exclusion of an excluded <a> around it. A page with
-# such an <a> (its quoted values may hold ">") is read as it is.
-_EXCLUDED_LINK = re.compile(r"""<a\s(?:[^>"']|"[^"]*"|'[^']*')*?(?:data-search-exclude|linenodiv)""", re.IGNORECASE)
+# The one case where leaving out an element changes what Material's parser keeps: it compares
+# elements by tag name, so closing any <a> ends the exclusion of an excluded <a> around it. A page
+# with such an <a> or <strong> (its quoted values may hold ">") is read as it is.
+_EXCLUDED = re.compile(r"""<(?:a|strong)\s(?:[^>"']|"[^"]*"|'[^']*')*?(?:data-search-exclude|linenodiv)""", re.IGNORECASE)
 _ABSENT = object()
 
 
@@ -45,8 +47,9 @@ def lean(page_html: str) -> str:
     if "explainer-" not in page_html:
         return page_html
     text = _LINK.sub(r"<!---->\1<!---->", page_html)
+    text = _BADGE.sub(r"<!---->\1<!---->", text)
     text = _PERMALINK.sub(r"\1<!---->", text)
-    if "data-search-exclude" in text and _EXCLUDED_LINK.search(text):
+    if "data-search-exclude" in text and _EXCLUDED.search(text):
         return page_html
     return text
 
