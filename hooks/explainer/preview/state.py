@@ -411,6 +411,10 @@ class Preview:
         if search_plugin is not None:
             write_search_docs(search_plugin, ",".join(docs))
         keep = {os.path.normpath(f.abs_dest_path) for f in files}
+        # An essay deleted (or left out for its problems) has its files swept: if it comes back as it
+        # was, they must be written again, not taken as unchanged.
+        current = {essay.slug for essay in list.__iter__(self.site.essays)}
+        self.published = {slug: last for slug, last in self.published.items() if slug in current}
         for essay in list.__iter__(self.site.essays):  # publishing wrote them or left them as they were (published_unchanged)
             target = self.lookup(essay.page_src)
             if target is not None:
