@@ -146,7 +146,12 @@ class Preview:
         """Decide which pages render (phase one), and make MkDocs ask us through ``File.is_modified``."""
         self.files = files
         self.base_problems = self.site.problems  # the sources' problems; each page's are collected apart
-        lookup = files.get_file_from_path
+        by_src, normalizing = files.src_uris, files.get_file_from_path
+
+        def lookup(path: str):
+            """MkDocs' ``get_file_from_path``, without normalizing a path that is a file's ``src_uri`` already."""
+            found = by_src.get(path)
+            return found if found is not None else normalizing(path)
 
         def recording_lookup(path: str):
             read(("file", path))
