@@ -51,6 +51,7 @@ log = logging.getLogger("mkdocs.plugins.explainer")
 REQUIRED_EXTENSIONS = ("attr_list", "footnotes", "md_in_html", "toc")
 _site: Site | None = None
 _files: Files | None = None
+_urls: dict[str, str] = {}  # source path -> absolute address, for this build's files (see _absolute_url)
 _publishing: Publishing | None = None
 _lean_index: LeanIndex | None = None
 _command = "build"  # "serve" under `mkdocs serve`: editor mistakes are then shown on the pages, not fatal
@@ -128,6 +129,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if SLUG.match(slug) and files.get_file_from_path(src) is None:
             files.append(File.generated(config, src, content=broken_essay_markdown(slug), inclusion=InclusionLevel.NOT_IN_NAV))
     _files = files  # for the glossary's "Used in" addresses
+    _urls.clear()
     check_glossary_built(_site, files, Path(config.docs_dir), _site.problems)
     # Every page's citations before any is rendered: the report names them all in one run.
     check_pages(_site, files.documentation_pages(), Path(config.config_file_path).parent, _site.problems)
@@ -243,10 +245,12 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 
 def _absolute_url(src: str) -> str:
-    """The absolute address of a source file of the build ("" if it has none)."""
+    """The absolute address of a source file of the build ("" if it has none), resolved once per build."""
     assert _files is not None and _publishing is not None
-    target = _files.get_file_from_path(src)
-    return _publishing.publisher.absolute(target.url) if target else ""
+    if src not in _urls:
+        target = _files.get_file_from_path(src)
+        _urls[src] = _publishing.publisher.absolute(target.url) if target else ""
+    return _urls[src]
 
 
 def _to_root(url: str) -> str:

@@ -87,6 +87,7 @@ class Preview:
         self.used_in_context: object = None  # the addresses and order of pages they were made with
         self.made: dict[str, tuple[object, object]] = {}  # name -> (key, value): see remembered
         self.token = secrets.token_hex(16)  # Site.token for every build of this process (see generated_source)
+        self.listings: dict[str, tuple[object, tuple]] = {}  # slug -> (essay, what a list shows of it)
         self.sources_made: dict[tuple, tuple[object, str, str]] = {}  # (maker, slug) -> (essay, token, its generated source)
         self.templates = TemplateCache()
         self.collection = LaterCollection()
@@ -124,7 +125,7 @@ class Preview:
         state = (global_parts, terms, bool(site.essays))
         if state != self.global_state or self.in_progress:  # an aborted build leaves records half made
             self.records, self.published, self.values, self.used_in, self.made = {}, {}, {}, {}, {}
-            self.sources_made = {}
+            self.sources_made, self.listings = {}, {}
             self.fresh = True
         self.global_state = state
         self.in_progress = True
@@ -184,8 +185,7 @@ class Preview:
             essay = dict.get(site.by_slug, key[1])
             value: object = None if essay is None else self.state_of(essay)
         elif kind == "essays":  # what a list of essays shows: its metadata, length and number of claims
-            value = tuple((e.slug, file_state(e.folder / "meta.yml"), e.reading_minutes, len(e.claims))
-                          for e in list.__iter__(site.essays))
+            value = tuple(self._listed(e) for e in list.__iter__(site.essays))
         elif kind == "essays-full":
             value = tuple((e.slug, self.state_of(e)) for e in list.__iter__(site.essays))
         elif kind == "term":  # what rendering reads; the definition is written in after (see definitions)
@@ -204,6 +204,14 @@ class Preview:
             value = object()  # unknown: never equal, so the page renders
         self.memo[key] = value
         return value
+
+    def _listed(self, essay) -> tuple:
+        """What a list shows of ``essay``, made once per parsed essay (the seed cache gives an unchanged one back)."""
+        last = self.listings.get(essay.slug)
+        if last is None or last[0] is not essay:
+            shown = (essay.slug, file_state(essay.folder / "meta.yml"), essay.reading_minutes, len(essay.claims))
+            last = self.listings[essay.slug] = (essay, shown)
+        return last[1]
 
     # --- while a page renders -----------------------------------------------------------
     def start_page(self, src: str) -> None:
@@ -445,7 +453,7 @@ def activate(command: str, dirty: bool) -> None:
     if enabled != preview.enabled:
         preview.enabled = enabled
         preview.records, preview.published, preview.values, preview.used_in, preview.made = {}, {}, {}, {}, {}
-        preview.sources_made = {}
+        preview.sources_made, preview.listings = {}, {}
         preview.global_state = None
 
 
