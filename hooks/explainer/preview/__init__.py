@@ -24,8 +24,19 @@ wrong (stale navigation, search index, "Used in" lists), so the hooks decide
 * Its template is rendered again (phase two) when something every page shows
   changed: the navigation, or the serve-mode problem list; the glossary when any
   "Used in" input changed. Otherwise its written file stays.
-* The search index gets each page's entries, fresh or remembered, in page order;
-  output files of pages that no longer exist are removed.
+* The search index gets each page's entries, fresh or remembered, in page order,
+  each page's encoded once when made (``support.write_search_docs``); output files
+  of pages that no longer exist are removed (the site folder is swept only when
+  the build's files differ from the last build's).
+* What is made from unchanged inputs is kept, each by the inputs it was made from:
+  an essay's generated sources (the token is one per process, so they are the same
+  text), the feeds (by their entries), the glossary's "Used in" list of each term
+  (by its occurrences), the claim notes' citation checks, what a list shows of each
+  essay. Definitions are compared once per build: the terms whose short definition
+  changed since the last build (every record shows the last build's).
+* The heap stays frozen between builds (``gc.freeze`` in ``on_config``); the last
+  build's garbage is collected a second after it (``support.LaterCollection``), not
+  at the start of the next save.
 
 The state lives in this package (``state``), which ``mkdocs serve`` keeps loaded
 between rebuilds; ``reads`` records what a page reads, ``support`` keeps the rest. A plain ``mkdocs build`` never activates it (:func:`active`).
