@@ -104,3 +104,24 @@ def test_the_last_builds_model_is_collected_after_the_build(preview_project: Pat
     assert first() is None
     assert gc.get_freeze_count() > 0  # what is alive is frozen again for the next build
     gc.unfreeze()
+
+
+def test_the_theme_file_list_is_kept_until_the_overrides_change(preview_project: Path, tmp_path: Path) -> None:
+    from explainer.preview import preview
+
+    site = tmp_path / "site"
+    incremental_build(preview_project, site)
+    listed = preview.theme_listing.listed
+    assert listed and all(names for names in listed.values())
+    edit_essay_text(preview_project, "trenin-2019", 1)
+    incremental_build(preview_project, site)
+    assert preview.theme_listing.listed is listed  # the theme's files were not listed again
+    # A file added to the overrides is a theme file too: the list is made again and the file published.
+    extra = preview_project / "overrides" / "assets" / "explainer-extra.txt"
+    extra.parent.mkdir(parents=True, exist_ok=True)
+    extra.write_text("an asset added while serving\n", encoding="utf-8")
+    incremental_build(preview_project, site)
+    assert preview.theme_listing.listed is not listed
+    assert (site / "assets" / "explainer-extra.txt").read_text(encoding="utf-8") == "an asset added while serving\n"
+    clean_build(preview_project, tmp_path / "clean")
+    assert_same(site, tmp_path / "clean")

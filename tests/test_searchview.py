@@ -14,10 +14,10 @@ from pathlib import Path
 
 import explainer.searchview as searchview
 import pytest
-from explainer.searchview import lean
+from explainer.searchview import lean, toc_finder
 from hypothesis import given
 from hypothesis import strategies as st
-from material.plugins.search.plugin import Parser
+from material.plugins.search.plugin import Parser, SearchIndex
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -133,6 +133,7 @@ def test_a_site_is_indexed_as_it_would_be_without_the_lean_copy(tmp_path: Path, 
         monkeypatch.setattr(searchview, "lean", lambda html: calls.append(html) or real_lean(html))
         with_lean = _index(project, tmp_path / "lean")
         monkeypatch.setattr(searchview, "lean", lambda html: html)
+        monkeypatch.setattr(searchview, "toc_finder", materials_toc_finder)  # Material's own walk
         without = _index(project, tmp_path / "full")
     finally:
         logging.disable(logging.NOTSET)
@@ -141,3 +142,26 @@ def test_a_site_is_indexed_as_it_would_be_without_the_lean_copy(tmp_path: Path, 
     assert any(entry.get("boost") == 2 for entry in with_lean if entry["location"].startswith("boosted/"))
     assert not any(entry["location"].startswith("unsearched/") for entry in with_lean)
     assert any(entry["location"].startswith("essays/") for entry in with_lean)
+
+
+def materials_toc_finder(_toc):
+    """Material's ``_find_toc_by_id``, as the plugin itself calls it."""
+    index = SearchIndex()
+    return lambda toc, id: SearchIndex._find_toc_by_id(index, toc, id)
+
+
+class TocItem:
+    def __init__(self, id: str, children: list[TocItem]) -> None:
+        self.id, self.children = id, children
+
+
+ids = st.sampled_from(["a", "b", "c", "p1", "glossary"])
+tocs = st.recursive(st.just([]), lambda inner: st.lists(st.builds(TocItem, ids, inner), max_size=4), max_leaves=20)
+
+
+@given(tocs)
+def test_the_table_of_contents_lookup_answers_as_materials(toc: list[TocItem]) -> None:
+    """The first item in document order with the id, or None, as Material's walk from the top finds it."""
+    ours, theirs = toc_finder(toc), materials_toc_finder(toc)
+    for id in ["a", "b", "c", "p1", "glossary", "missing", None]:
+        assert ours(toc, id) is theirs(toc, id)

@@ -17,6 +17,7 @@ from ..escape import html_text
 from ..model import Occurrence
 from ..printterms import print_terms_html
 from ..problems import Problems
+from ..publishing.annotations import described_terms
 from ..site import file_state
 from ..tooltips import DEFERRED_TITLE, term_key
 from .reads import Key, ReadingDict, ReadingList, read, record_into
@@ -24,8 +25,8 @@ from .support import (
     PUBLISHED_FILES,
     LaterCollection,
     TemplateCache,
+    ThemeListing,
     copied,
-    identifying_sources,
     navigation_state,
     read_bytes,
     search_json,
@@ -90,6 +91,7 @@ class Preview:
         self.listings: dict[str, tuple[object, tuple]] = {}  # slug -> (essay, what a list shows of it)
         self.sources_made: dict[tuple, tuple[object, str, str]] = {}  # (maker, slug) -> (essay, token, its generated source)
         self.templates = TemplateCache()
+        self.theme_listing = ThemeListing()
         self.collection = LaterCollection()
         self.reset_build()
 
@@ -129,6 +131,7 @@ class Preview:
             self.fresh = True
         self.global_state = state
         self.in_progress = True
+        self.theme_listing.install(config.theme, global_parts)
         # Every record shows the definitions of the last build (pages showing a changed one are built
         # again, see plan_build): what changed since is all a record is compared with.
         shorts = {t.id: t.short for t in site.terms}
@@ -396,9 +399,10 @@ class Preview:
 
     def published_unchanged(self, essay, addresses: tuple[str, ...]) -> bool:
         """An essay's cite and annotation files are as the last build wrote them: same essay, addresses,
-        term names, and the same definitions of the terms its annotations named. (Like the pages
-        MkDocs skips, they are not looked for: nothing but the build writes to the site folder.)"""
-        base = (self.state_of(essay), addresses, self.fingerprint(("term-names",)))
+        and the same definitions of the terms its annotations named. (Term names are the same: a
+        change of them drops every record, see :meth:`begin`. Like the pages MkDocs skips, the files
+        are not looked for: nothing but the build writes to the site folder.)"""
+        base = (self.state_of(essay), addresses)
         last = self.published.get(essay.slug)
         unchanged = last is not None and last[0] == base and self.changed_definitions.isdisjoint(last[1])
         if not unchanged:
@@ -407,8 +411,7 @@ class Preview:
 
     def published_made(self, essay, collection: dict) -> None:
         """Remember which terms' definitions an essay's annotations show."""
-        used = {source.rsplit("#", 1)[1] for source in identifying_sources(collection)}
-        self.published[essay.slug] = (self.published[essay.slug][0], used)
+        self.published[essay.slug] = (self.published[essay.slug][0], described_terms(collection))
 
     def finish(self, files, site_dir: Path, search_plugin) -> None:
         """The search index in page order, stale output removed; the records are complete again."""

@@ -6,7 +6,7 @@ import gc
 import json
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
@@ -29,6 +29,44 @@ class TemplateCache(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+class ThemeListing:
+    """The theme's file list, kept while the theme's folders and the project's overrides are the same.
+
+    MkDocs lists every file of the theme at each build to copy its assets (with Material's
+    icons about 14 000 names, each matched against a dozen patterns: 0.1-0.15 s a save).
+    """
+
+    def __init__(self) -> None:
+        self.key: object = None
+        self.listed: dict[object, list[str]] = {}
+
+    def install(self, theme, key: object) -> None:
+        """Make ``theme.get_env()`` give environments whose ``list_templates`` answer from this list.
+
+        ``key`` changes when anything the list depends on may have: the project's state (its config,
+        which names the theme's static templates, and its overrides folder) and the theme's folders."""
+        key = (key, tuple(theme.dirs))
+        if key != self.key:
+            self.key, self.listed = key, {}
+        make_env, listed = theme.get_env, self.listed
+
+        def get_env() -> jinja2.Environment:
+            env = make_env()
+            list_templates = env.list_templates
+
+            def kept(extensions=None, filter_func=None) -> list[str]:
+                # The filter is the same code each build (MkDocs' add_files_from_theme), reading the config.
+                asked = (tuple(extensions) if extensions is not None else None, getattr(filter_func, "__code__", filter_func))
+                if asked not in listed:
+                    listed[asked] = list_templates(extensions, filter_func)
+                return list(listed[asked])
+
+            env.list_templates = kept
+            return env
+
+        theme.get_env = get_env
 
 
 class LaterCollection:
@@ -83,18 +121,6 @@ def write_search_docs(search_plugin, docs: str) -> None:
         return f'{head}"docs":[{docs}]{tail}'
 
     index.generate_search_index = with_docs
-
-
-def identifying_sources(node: object) -> Iterator[str]:
-    """Every ``source`` of a body whose purpose is identifying (a glossary entry's address), anywhere in ``node``."""
-    if isinstance(node, dict):
-        if node.get("purpose") == "identifying" and "#" in str(node.get("source", "")):
-            yield str(node["source"])
-        for value in node.values():
-            yield from identifying_sources(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from identifying_sources(value)
 
 
 def copied(value: object) -> object:

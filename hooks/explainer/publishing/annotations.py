@@ -125,3 +125,9 @@ def annotation_collection(essay: Essay, matcher: TermMatcher, *, collection_url:
         "total": len(items),
         "first": {"id": f"{collection_url}#page-1", "type": "AnnotationPage", "startIndex": 0, "items": items},
     }
+
+
+def described_terms(collection: dict) -> set[str]:
+    """The ids of the terms whose definitions ``collection`` shows (the preview writes it again when one changes)."""
+    return {item["body"][1]["source"].rpartition("#")[2]
+            for item in collection["first"]["items"] if item["motivation"] == "describing"}
