@@ -66,7 +66,9 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load the sources. Every editor mistake is collected (its unit left out), reported in ``on_env``."""
-    if not preview.enabled:  # under the preview the last build's garbage is collected after it (see explainer/preview/)
+    if preview.enabled:  # the file watcher waits while the build runs (see explainer/preview/)
+        preview.switches.start()
+    else:  # under the preview the last build's garbage is collected after it
         gc.unfreeze()
     global _site, _publishing
     project = Path(config.config_file_path).parent
@@ -274,6 +276,10 @@ def _publish_page(context: dict, page: Page, config: MkDocsConfig) -> None:
     cite = _publishing.cite_html(src, url)
     if cite:
         page.content += cite
+
+
+def on_build_error(error: Exception) -> None:
+    preview.switches.stop()  # a build that fails gives the other threads their share back too
 
 
 @event_priority(50)  # before the search plugin writes its index: the preview completes it first

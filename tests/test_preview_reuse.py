@@ -12,6 +12,8 @@ import sys
 import weakref
 from pathlib import Path
 
+import pytest
+
 from tests import test_preview
 from tests.conftest import FIXTURE_ESSAY
 from tests.test_preview import (
@@ -125,3 +127,33 @@ def test_the_theme_file_list_is_kept_until_the_overrides_change(preview_project:
     assert (site / "assets" / "explainer-extra.txt").read_text(encoding="utf-8") == "an asset added while serving\n"
     clean_build(preview_project, tmp_path / "clean")
     assert_same(site, tmp_path / "clean")
+
+
+def test_a_build_keeps_the_interpreter_from_the_file_watcher_and_gives_it_back(
+        preview_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """While it runs the interpreter switches threads at most every 0.1 s; before and after, as it was,
+    also after a build that fails."""
+    from explainer.preview import preview
+
+    site = tmp_path / "site"
+    before = sys.getswitchinterval()
+    seen: list[float] = []
+    plan = preview.plan
+
+    def recording_plan(*args, **kwargs):
+        seen.append(sys.getswitchinterval())
+        return plan(*args, **kwargs)
+
+    monkeypatch.setattr(preview, "plan", recording_plan)
+    incremental_build(preview_project, site)
+    assert seen == [pytest.approx(max(before, 0.1))] and sys.getswitchinterval() == pytest.approx(before)
+
+    def failing_plan(*args, **kwargs):
+        seen.append(sys.getswitchinterval())
+        raise RuntimeError("a build that fails")
+
+    monkeypatch.setattr(preview, "plan", failing_plan)
+    edit_companion(preview_project, 1)
+    with pytest.raises(RuntimeError):
+        incremental_build(preview_project, site)
+    assert seen[-1] == pytest.approx(max(before, 0.1)) and sys.getswitchinterval() == pytest.approx(before)

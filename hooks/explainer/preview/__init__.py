@@ -34,6 +34,9 @@ wrong (stale navigation, search index, "Used in" lists), so the hooks decide
   (by its occurrences), the claim notes' citation checks, what a list shows of each
   essay. Definitions are compared once per build: the terms whose short definition
   changed since the last build (every record shows the last build's).
+* While a build runs the interpreter switches threads every 0.1 s at most, so the server's
+  file watcher, which polls every watched file twice a second, waits instead of interrupting
+  it (``support.FewerSwitches``).
 * The heap stays frozen between builds (``gc.freeze`` in ``on_config``); the last
   build's garbage is collected a second after it (``support.LaterCollection``), not
   at the start of the next save.

@@ -23,6 +23,7 @@ from ..tooltips import DEFERRED_TITLE, term_key
 from .reads import Key, ReadingDict, ReadingList, read, record_into
 from .support import (
     PUBLISHED_FILES,
+    FewerSwitches,
     LaterCollection,
     TemplateCache,
     ThemeListing,
@@ -93,6 +94,7 @@ class Preview:
         self.templates = TemplateCache()
         self.theme_listing = ThemeListing()
         self.collection = LaterCollection()
+        self.switches = FewerSwitches()  # started by the hooks' on_config, stopped when the build ends
         self.reset_build()
 
     def reset_build(self) -> None:
@@ -441,6 +443,7 @@ class Preview:
             sweep(site_dir, keep, self.fresh_start)
         self.kept = keep
         self.in_progress = False
+        self.switches.stop()
         files.get_file_from_path = self.lookup
         self.site = None  # the next build's model replaces it
         self.collection.schedule(lambda: self.in_progress)

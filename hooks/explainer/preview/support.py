@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -67,6 +68,31 @@ class ThemeListing:
             return env
 
         theme.get_env = get_env
+
+
+class FewerSwitches:
+    """While a build runs, the interpreter switches threads every 0.1 s at most instead of every 5 ms.
+
+    ``mkdocs serve`` polls every watched file twice a second from another thread (4000 files under
+    ``seeds/`` at 1000 essays). Each ``stat`` releases the interpreter lock and taking it back
+    interrupts the build: 0.15-0.4 s of a 1.1 s rebuild, measured in one process. With the longer
+    interval the watcher waits while the build runs; a file saved meanwhile is seen by its next poll.
+    """
+
+    INTERVAL = 0.1
+
+    def __init__(self) -> None:
+        self.saved: float | None = None
+
+    def start(self) -> None:
+        if self.saved is None:
+            self.saved = sys.getswitchinterval()
+            sys.setswitchinterval(max(self.saved, self.INTERVAL))
+
+    def stop(self) -> None:
+        if self.saved is not None:
+            sys.setswitchinterval(self.saved)
+            self.saved = None
 
 
 class LaterCollection:
