@@ -198,7 +198,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         preview.plan_build(files, preview.nav, problems.html() if problems else "", _site.glossary_src,
                            getattr(search_plugin, "search_index", None))
     # The search plugin reads each page without the links it drops (see searchview).
-    _lean_index = LeanIndex.hold(_built_pages(files), search_plugin)
+    _lean_index = LeanIndex.hold(_built_pages(files), search_plugin, preview.search_parts if preview.enabled else None)
     return env
 
 

@@ -157,3 +157,25 @@ def test_a_build_keeps_the_interpreter_from_the_file_watcher_and_gives_it_back(
     with pytest.raises(RuntimeError):
         incremental_build(preview_project, site)
     assert seen[-1] == pytest.approx(max(before, 0.1)) and sys.getswitchinterval() == pytest.approx(before)
+
+
+def test_the_glossarys_search_sections_are_parsed_again_only_where_it_changed(
+        preview_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from explainer import searchparts
+    from explainer.preview import preview
+
+    site = tmp_path / "site"
+    incremental_build(preview_project, site)
+    preview.search_parts = searchparts.SectionParts(min_parts=2)  # the fixture's glossary is short
+    edit_glossary(preview_project, 1)
+    incremental_build(preview_project, site)
+    kept = preview.search_parts.kept.get("glossary.md")
+    assert kept and len(kept) > 3
+    parsed: list[str] = []
+    real_part = searchparts._part
+    monkeypatch.setattr(searchparts, "_part", lambda text, **kw: parsed.append(text) or real_part(text, **kw))
+    edit_glossary(preview_project, 2)
+    assert "glossary.md" in incremental_build(preview_project, site)
+    assert len(parsed) == 1 and 'id="entente"' in parsed[0]  # the reworded entry's part only
+    clean_build(preview_project, tmp_path / "clean")
+    assert_same(site, tmp_path / "clean")  # search_index.json included

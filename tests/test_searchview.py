@@ -14,8 +14,10 @@ from pathlib import Path
 
 import explainer.searchview as searchview
 import pytest
+from explainer import searchparts
+from explainer.searchparts import SectionParts, whole
 from explainer.searchview import lean, toc_finder
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from material.plugins.search.plugin import Parser, SearchIndex
 from mkdocs.commands.build import build
@@ -29,7 +31,11 @@ def sections(page_html: str) -> list[tuple]:
     parser = Parser()
     parser.feed(page_html)
     parser.close()
-    return [(s.el.tag, s.id, s.title, s.text, s.is_excluded()) for s in parser.data]
+    return described(parser.data)
+
+
+def described(data: list) -> list[tuple]:
+    return [(s.el.tag, s.el.attrs, s.depth, s.id, s.title, s.text, s.is_excluded()) for s in data]
 
 
 TERM = '<a class="explainer-term" data-explainer-title="term:{key}" href="../glossary/#{key}">{text}</a>'
@@ -165,3 +171,51 @@ def test_the_table_of_contents_lookup_answers_as_materials(toc: list[TocItem]) -
     ours, theirs = toc_finder(toc), materials_toc_finder(toc)
     for id in ["a", "b", "c", "p1", "glossary", "missing", None]:
         assert ours(toc, id) is theirs(toc, id)
+
+
+@st.composite
+def long_page(draw) -> str:
+    """Sections as Python-Markdown writes them (a heading with an id, on a line of its own or right
+    after the last section's end), some ending inside something still open where the next starts."""
+    page_html = draw(page())
+    for n in range(draw(st.integers(1, 7))):
+        level = draw(st.integers(2, 4))
+        heading = f'<h{level} id="s{n}">{draw(inline())}<a class="headerlink" href="#s{n}" title="Link">&para;</a></h{level}>'
+        left_open = draw(st.sampled_from(["", "", "", "<!-- c -->", "<br>", "<div>", "<!-- ", "<script>",
+                                          '<div data-search-exclude="">', "&amp", "<p>x"]))
+        page_html += left_open + draw(st.sampled_from(["\n", "", " "])) + heading + "\n" + draw(page())
+    return page_html
+
+
+@settings(deadline=None)  # pages of up to 40 sections, each parsed twice
+@given(st.lists(long_page(), min_size=1, max_size=3))
+def test_a_long_page_parsed_in_parts_gives_materials_sections(pages: list[str]) -> None:
+    """Whatever the page, and whatever was kept of the last one: the sections Material's parser gives."""
+    parts = SectionParts(min_parts=2)
+    for page_html in [*pages, *pages, pages[0] + "\n" + pages[-1]]:
+        try:
+            expected = described(whole(page_html))
+        except ValueError:  # Material's parser fails on some broken markup: so must the parts
+            with pytest.raises(ValueError):
+                parts.sections("page.md", page_html)
+            continue
+        assert described(parts.sections("page.md", page_html)) == expected
+
+
+def test_only_the_parts_that_changed_are_parsed_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    entries = [f'<h2 id="t{n}">Term {n}</h2>\n<p>Definition {n}, with {TERM.format(key="a-b", text="a link")}.</p>' for n in range(30)]
+    page_html = "<p>Intro.</p>\n" + "\n".join(entries)
+    parts = SectionParts()
+    parsed: list[str] = []
+    real_part = searchparts._part
+    monkeypatch.setattr(searchparts, "_part", lambda text, **kw: parsed.append(text) or real_part(text, **kw))
+    assert described(parts.sections("glossary.md", page_html)) == described(whole(page_html))
+    assert len(parsed) == 31
+    parsed.clear()
+    reworded = page_html.replace("Definition 7,", "A reworded definition 7,")
+    assert described(parts.sections("glossary.md", reworded)) == described(whole(reworded))
+    assert len(parsed) == 1 and "A reworded definition 7" in parsed[0]
+    # A short page is parsed whole, as Material does.
+    parsed.clear()
+    assert described(parts.sections("short.md", "\n".join(entries[:3]))) == described(whole("\n".join(entries[:3])))
+    assert parsed == []

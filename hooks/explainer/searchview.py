@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .searchparts import SectionParts
+
 # Our links as Python-Markdown serializes them (attributes sorted, values escaped),
 # their tooltip still deferred (tooltips.DEFERRED_TITLE): only their text is content.
 _LINK = re.compile(r'<a class="explainer-[a-z -]+" data-explainer-title="[^"]*" href="[^"]*">([^<]+)</a>')
@@ -58,17 +60,20 @@ def lean(page_html: str) -> str:
 class LeanIndex:
     """Feeds Material's search index the lean copy of each page, in place of the page itself."""
 
-    def __init__(self, search_plugin) -> None:
+    def __init__(self, search_plugin, parts: SectionParts | None = None) -> None:
         self.index = search_plugin.search_index
+        self.parts = parts
         self.held: dict[str, object] = {}  # page src -> its front matter's `search:` value, set aside
 
     @classmethod
-    def hold(cls, pages, search_plugin) -> LeanIndex | None:
-        """Tell the plugin to skip ``pages`` that it would index; None if there is no such plugin."""
+    def hold(cls, pages, search_plugin, parts: SectionParts | None = None) -> LeanIndex | None:
+        """Tell the plugin to skip ``pages`` that it would index; None if there is no such plugin.
+
+        ``parts``, under the preview: the sections of long pages kept part by part (see searchparts)."""
         config = getattr(search_plugin, "config", None)
         if getattr(search_plugin, "search_index", None) is None or not getattr(config, "enabled", False):
             return None
-        lean_index = cls(search_plugin)
+        lean_index = cls(search_plugin, parts)
         for page in pages:
             search = page.meta.get("search", _ABSENT)
             if isinstance(search, dict) and search.get("exclude"):
@@ -88,11 +93,23 @@ class LeanIndex:
         if finds:
             self.index._find_toc_by_id = toc_finder(page.toc)
         try:
-            self.index.add_entry_from_context(page)
+            if self.parts is None:
+                self.index.add_entry_from_context(page)
+            else:
+                self._add_in_parts(page)
         finally:
             page.content = content
             if finds:
                 del self.index._find_toc_by_id
+
+    def _add_in_parts(self, page) -> None:
+        """Material's ``add_entry_from_context``, with the page's sections from :attr:`parts`."""
+        search = page.meta.get("search") or {}
+        if search.get("exclude"):
+            return
+        for section in self.parts.sections(page.file.src_uri, page.content or ""):
+            if not section.is_excluded():
+                self.index.create_entry_for_section(section, page.toc, page.url, page)
 
     def release(self, pages) -> None:
         """Front matter back on held pages that were never built."""

@@ -18,6 +18,7 @@ from ..model import Occurrence
 from ..printterms import print_terms_html
 from ..problems import Problems
 from ..publishing.annotations import described_terms
+from ..searchparts import SectionParts
 from ..site import file_state
 from ..tooltips import DEFERRED_TITLE, term_key
 from .reads import Key, ReadingDict, ReadingList, read, record_into
@@ -92,6 +93,7 @@ class Preview:
         self.listings: dict[str, tuple[object, tuple]] = {}  # slug -> (essay, what a list shows of it)
         self.sources_made: dict[tuple, tuple[object, str, str]] = {}  # (maker, slug) -> (essay, token, its generated source)
         self.templates = TemplateCache()
+        self.search_parts = SectionParts()  # the search sections of long pages, part by part (searchparts)
         self.theme_listing = ThemeListing()
         self.collection = LaterCollection()
         self.switches = FewerSwitches()  # started by the hooks' on_config, stopped when the build ends
@@ -460,6 +462,7 @@ def activate(command: str, dirty: bool) -> None:
         preview.enabled = enabled
         preview.records, preview.published, preview.values, preview.used_in, preview.made = {}, {}, {}, {}, {}
         preview.sources_made, preview.listings = {}, {}
+        preview.search_parts = SectionParts()
         preview.global_state = None
 
 
