@@ -68,7 +68,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load the sources. Every editor mistake is collected (its unit left out), reported in ``on_env``."""
     if preview.enabled:  # the file watcher waits while the build runs (see explainer/preview/)
         preview.switches.start()
-    else:  # under the preview the last build's garbage is collected after it
+    else:  # the preview instead collects the last build's garbage a second after it
         gc.unfreeze()
     global _site, _publishing
     project = Path(config.config_file_path).parent

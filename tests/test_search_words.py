@@ -8,18 +8,20 @@ after "(" or an opening quotation mark became "(word" or "“word" and was never
 
 from __future__ import annotations
 
+import functools
 import re
-from pathlib import Path
 
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-PROJECT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 
 
+@functools.cache
 def _separator() -> re.Pattern[str]:
-    config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    """The search plugin's separator in the project's mkdocs.yml, read once."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     search = next(p for p in config["plugins"] if isinstance(p, dict) and "search" in p)["search"]
     return re.compile(search["separator"])
 

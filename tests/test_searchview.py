@@ -19,7 +19,7 @@ from explainer.searchparts import SectionParts, whole
 from explainer.searchview import lean, toc_finder
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from material.plugins.search.plugin import Parser, SearchIndex
+from material.plugins.search.plugin import SearchIndex
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -28,10 +28,7 @@ from tests.conftest import add_fixture_essay, copy_project
 
 def sections(page_html: str) -> list[tuple]:
     """What Material's search plugin keeps of a page: each section's tag, id, title and text."""
-    parser = Parser()
-    parser.feed(page_html)
-    parser.close()
-    return described(parser.data)
+    return described(whole(page_html))
 
 
 def described(data: list) -> list[tuple]:

@@ -83,10 +83,11 @@ class SectionParts:
         end = len(parts) - 1
         for i, text in enumerate(parts):
             # A part is parsed as the first while the parts before it gave no section (empty, a comment).
-            key = (not sections, i == end, text)
+            first, last = not sections, i == end
+            key = (first, last, text)
             frozen = last_kept.get(key)
             if frozen is None:
-                frozen = _part(key[2], first=key[0], last=key[1])
+                frozen = _part(text, first=first, last=last)
                 if frozen is None:
                     self.kept.pop(src, None)
                     return whole(page_html)
